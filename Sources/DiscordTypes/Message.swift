@@ -1,0 +1,143 @@
+/// A message (the parts a reconciler manages: content, embeds, pin state).
+public struct Message: Hashable, Sendable, Codable, Identifiable {
+    public var id: Snowflake
+    public var channelID: Snowflake
+    public var author: User?
+    public var content: String
+    public var embeds: [Embed]
+    public var pinned: Bool
+    public var timestamp: String?
+    public var editedTimestamp: String?
+
+    public init(
+        id: Snowflake, channelID: Snowflake, author: User? = nil, content: String = "",
+        embeds: [Embed] = [], pinned: Bool = false, timestamp: String? = nil,
+        editedTimestamp: String? = nil
+    ) {
+        self.id = id
+        self.channelID = channelID
+        self.author = author
+        self.content = content
+        self.embeds = embeds
+        self.pinned = pinned
+        self.timestamp = timestamp
+        self.editedTimestamp = editedTimestamp
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, author, content, embeds, pinned, timestamp
+        case channelID = "channel_id"
+        case editedTimestamp = "edited_timestamp"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(Snowflake.self, forKey: .id)
+        channelID = try c.decode(Snowflake.self, forKey: .channelID)
+        author = try c.decodeIfPresent(User.self, forKey: .author)
+        content = try c.decodeIfPresent(String.self, forKey: .content) ?? ""
+        embeds = try c.decodeIfPresent([Embed].self, forKey: .embeds) ?? []
+        pinned = try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false
+        timestamp = try c.decodeIfPresent(String.self, forKey: .timestamp)
+        editedTimestamp = try c.decodeIfPresent(String.self, forKey: .editedTimestamp)
+    }
+}
+
+/// A rich embed. Limits (DISCORD.md §4): title 256, description 4096, 25 fields,
+/// field name 256 / value 1024, footer 2048, 6000 characters across all embeds.
+public struct Embed: Hashable, Sendable, Codable {
+    public var title: String?
+    public var description: String?
+    public var url: String?
+    public var color: Int?
+    public var timestamp: String?
+    public var fields: [Field]?
+    public var footer: Footer?
+
+    public init(
+        title: String? = nil, description: String? = nil, url: String? = nil, color: Int? = nil,
+        timestamp: String? = nil, fields: [Field]? = nil, footer: Footer? = nil
+    ) {
+        self.title = title
+        self.description = description
+        self.url = url
+        self.color = color
+        self.timestamp = timestamp
+        self.fields = fields
+        self.footer = footer
+    }
+
+    /// One name/value row of an embed.
+    public struct Field: Hashable, Sendable, Codable {
+        public var name: String
+        public var value: String
+        public var inline: Bool?
+
+        public init(name: String, value: String, inline: Bool? = nil) {
+            self.name = name
+            self.value = value
+            self.inline = inline
+        }
+    }
+
+    /// The small text under an embed.
+    public struct Footer: Hashable, Sendable, Codable {
+        public var text: String
+        public init(text: String) { self.text = text }
+    }
+
+    /// Characters that count towards Discord's 6000-per-message embed limit.
+    public var characterCount: Int {
+        (title?.count ?? 0) + (description?.count ?? 0) + (footer?.text.count ?? 0)
+            + (fields ?? []).reduce(0) { $0 + $1.name.count + $1.value.count }
+    }
+}
+
+/// A guild application command, as registered by bulk overwrite.
+public struct ApplicationCommand: Hashable, Sendable, Codable {
+    public var id: Snowflake?
+    public var applicationID: Snowflake?
+    public var guildID: Snowflake?
+    public var name: String
+    public var description: String
+    public var type: Int?
+    public var options: [Option]?
+    public var defaultMemberPermissions: String?
+
+    public init(
+        id: Snowflake? = nil, applicationID: Snowflake? = nil, guildID: Snowflake? = nil,
+        name: String, description: String, type: Int? = 1, options: [Option]? = nil,
+        defaultMemberPermissions: String? = nil
+    ) {
+        self.id = id
+        self.applicationID = applicationID
+        self.guildID = guildID
+        self.name = name
+        self.description = description
+        self.type = type
+        self.options = options
+        self.defaultMemberPermissions = defaultMemberPermissions
+    }
+
+    /// A command option (sub-command, string, user, …).
+    public struct Option: Hashable, Sendable, Codable {
+        public var type: Int
+        public var name: String
+        public var description: String
+        public var required: Bool?
+
+        public init(type: Int, name: String, description: String, required: Bool? = nil) {
+            self.type = type
+            self.name = name
+            self.description = description
+            self.required = required
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, type, options
+        case applicationID = "application_id"
+        case guildID = "guild_id"
+        case defaultMemberPermissions = "default_member_permissions"
+    }
+}

@@ -1,0 +1,2 @@
+/// Client benchmark (in development).
+func runClientBench(_ arguments: [String]) async throws { print("not yet measured") }

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct ApplyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "apply", abstract: "(in development)")
+    func run() async throws { throw ExitCode.failure }
+}

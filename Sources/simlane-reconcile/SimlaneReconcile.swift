@@ -1,0 +1,28 @@
+import ArgumentParser
+
+/// The `simlane-reconcile` command line: thin commands over the library (DESIGN.md
+/// "What users run"). Exit status: 0 success, 1 error, 2 changes present with
+/// `--detailed-exitcode`.
+@main
+struct SimlaneReconcile: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simlane-reconcile",
+        abstract: "Run a sim-racing club's Discord server as code.",
+        discussion: """
+            Compiles club data and settings into the Discord layout the club should have now,
+            plans the difference to the live guild, and applies it. Without DISCORD_BOT_TOKEN
+            the target is a local sandbox guild under .simlane/.
+            """,
+        version: ToolInfo.version,
+        subcommands: [
+            ValidateCommand.self, RenderCommand.self, PlanCommand.self, ApplyCommand.self,
+            RunCommand.self,
+        ]
+    )
+}
+
+/// The tool's name, version and project URL (also used in Discord's User-Agent).
+enum ToolInfo {
+    static let version = "0.1.0"
+    static let url = "https://github.com/simlane/simlane-reconcile"
+}
