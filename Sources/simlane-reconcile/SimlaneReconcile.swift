@@ -16,7 +16,7 @@ struct SimlaneReconcile: AsyncParsableCommand {
         version: ToolInfo.version,
         subcommands: [
             ValidateCommand.self, RenderCommand.self, PlanCommand.self, ApplyCommand.self,
-            RunCommand.self,
+            RunCommand.self, StatusCommand.self, EmulatorCommand.self,
         ]
     )
 }

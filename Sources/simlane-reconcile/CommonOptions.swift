@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+/// `--config PATH`: a club's settings file or a directory of YAML documents.
+struct ConfigOption: ParsableArguments {
+    @Option(name: .long, help: "A club's simlane.yaml, or a directory of its YAML documents.")
+    var config: String
+}
+
+/// `--at ISO8601`: the instant to compile the layout for (default: now).
+struct AtOption: ParsableArguments {
+    @Option(name: .long, help: "Compile the layout for this instant (ISO 8601, e.g. 2026-12-05T17:00:00Z). Default: now.")
+    var at: String?
+
+    /// The requested instant, or `now` when `--at` is absent.
+    func instant(now: Date = Date()) throws -> Date {
+        guard let at else { return now }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        if let date = formatter.date(from: at) { return date }
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        if let date = formatter.date(from: at) { return date }
+        throw ValidationError("--at '\(at)' is not an ISO 8601 instant; write it like 2026-12-05T17:00:00Z")
+    }
+}
+
+/// `--state PATH`: the SQLite state store (default `.simlane/state.sqlite` beside the config).
+struct StateOption: ParsableArguments {
+    @Option(name: .long, help: "The state store (default: .simlane/state.sqlite next to the config).")
+    var state: String?
+}
