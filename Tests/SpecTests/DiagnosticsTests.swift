@@ -115,7 +115,7 @@ import Testing
     @Test func unknownTeamInResults() {
         let body = window + "    participants: [ana]\n    teams: [{ id: red, name: Red, members: [ana] }]\n    results: [{ team: blu, position: 1 }]\n"
         let d = only(TestClub.diagnostics(club: TestClub.oneEvent(body)))
-        expectAt(d, "club.yaml", 17, 23, "'blu' is not a team of this event of the club")
+        expectAt(d, "club.yaml", 17, 23, "'blu' is not a team of event 'race'")
     }
 
     @Test func teamMemberWhoIsNotAParticipant() {
