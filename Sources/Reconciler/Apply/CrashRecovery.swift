@@ -26,8 +26,11 @@ public struct CrashRecovery: Sendable {
         public var adopted: [ResourceKey: Snowflake]
     }
 
+    /// - Parameter recentMessages: for pending message posts, the channel's messages since
+    ///   the intent (channel id -> messages), fetched by the caller.
     public func resolve(
-        pending: [JournalEntry], snapshot: GuildSnapshot, ownership: Ownership
+        pending: [JournalEntry], snapshot: GuildSnapshot, ownership: Ownership,
+        recentMessages: [Snowflake: [Message]] = [:]
     ) -> Resolution {
         var owned = Set(ownership.entries.values.map(\.id))
         var ownedKeys = Set(ownership.entries.keys)
@@ -41,8 +44,11 @@ public struct CrashRecovery: Sendable {
                 continue
             }
             let since = intent.recordedAt.addingTimeInterval(-skew)
-            let candidates = Self.candidates(kind: kind, name: name, parent: intent.parentID,
-                                             channelType: intent.channelType, in: snapshot)
+            let candidates = kind == .message
+                ? (recentMessages[intent.parentID ?? 0] ?? [])
+                    .filter { $0.author?.id == snapshot.botUserID && $0.content == name }.map(\.id)
+                : Self.candidates(kind: kind, name: name, parent: intent.parentID,
+                                  channelType: intent.channelType, in: snapshot)
                 .filter { !owned.contains($0) && $0.timestamp >= since }
                 .sorted()
             if let id = candidates.first {
@@ -50,6 +56,10 @@ public struct CrashRecovery: Sendable {
                 ownedKeys.insert(intent.key)
                 resolution.adopted[intent.key] = id
                 resolution.effects.append(.own(intent.key, OwnershipEntry(id: id, kind: kind)))
+                if kind == .message, let channel = intent.parentID {
+                    resolution.effects.append(.message(ManagedMessage(
+                        key: intent.key, channelID: channel, messageID: id, updatedAt: intent.recordedAt)))
+                }
                 resolution.notes[entry.id] = "answer lost; found \(id) in the guild and adopted it"
             } else {
                 resolution.notes[entry.id] = "answer lost; not in the guild, so it is planned again"
@@ -82,7 +92,7 @@ public struct CrashRecovery: Sendable {
             return snapshot.threads.filter {
                 $0.type.isThread && sameName($0.name) && $0.parentID == parent
             }.map(\.id)
-        case .message:
+        case .message, .guild:
             return []
         }
     }
