@@ -12,7 +12,7 @@ struct DaemonSchedulerTests {
         scheduler.register("apex", at: t0)
         let transition = t0.addingTimeInterval(120)
         let schedule = scheduler.completed(
-            "apex", outcome: ReconcileOutcome(nextTransition: transition, nextTransitionReason: "signup opens"),
+            "apex", outcome: PassOutcome(nextTransition: transition, nextTransitionReason: "signup opens"),
             startedAt: t0, finishedAt: t0.addingTimeInterval(2), using: &rng)
         #expect(schedule.nextWake == transition)
         #expect(schedule.reason == .transition("signup opens"))
@@ -25,7 +25,7 @@ struct DaemonSchedulerTests {
         var rng = SplitMix64(seed: 1)
         scheduler.register("apex", at: t0)
         let schedule = scheduler.completed(
-            "apex", outcome: ReconcileOutcome(nextTransition: t0.addingTimeInterval(86_400)),
+            "apex", outcome: PassOutcome(nextTransition: t0.addingTimeInterval(86_400)),
             startedAt: t0, finishedAt: t0, using: &rng)
         #expect(schedule.nextWake == t0.addingTimeInterval(300))
         #expect(schedule.reason == .poll)
@@ -35,7 +35,7 @@ struct DaemonSchedulerTests {
         var scheduler = Scheduler(pollInterval: .seconds(300))
         var rng = SplitMix64(seed: 1)
         let schedule = scheduler.completed(
-            "apex", outcome: ReconcileOutcome(nextTransition: t0), startedAt: t0, finishedAt: t0, using: &rng)
+            "apex", outcome: PassOutcome(nextTransition: t0), startedAt: t0, finishedAt: t0, using: &rng)
         #expect(schedule.nextWake == t0.addingTimeInterval(300))
     }
 
@@ -43,7 +43,7 @@ struct DaemonSchedulerTests {
         var scheduler = Scheduler(pollInterval: .seconds(300))
         var rng = SplitMix64(seed: 1)
         let schedule = scheduler.completed(
-            "apex", outcome: ReconcileOutcome(nextTransition: t0.addingTimeInterval(10)),
+            "apex", outcome: PassOutcome(nextTransition: t0.addingTimeInterval(10)),
             startedAt: t0, finishedAt: t0.addingTimeInterval(30), using: &rng)
         #expect(schedule.nextWake == t0.addingTimeInterval(30))
     }
@@ -65,7 +65,7 @@ struct DaemonSchedulerTests {
         #expect(delays.last! <= 300)
         #expect(scheduler["apex"]?.reason == .retry(attempt: 10))
         // A converged pass ends the streak.
-        scheduler.completed("apex", outcome: ReconcileOutcome(), startedAt: t0, finishedAt: t0, using: &rng)
+        scheduler.completed("apex", outcome: PassOutcome(), startedAt: t0, finishedAt: t0, using: &rng)
         #expect(scheduler["apex"]?.consecutiveFailures == 0)
     }
 
@@ -83,11 +83,11 @@ struct DaemonSchedulerTests {
     @Test func partialPassRetriesButNotLaterThanTheTransition() {
         var scheduler = Scheduler(pollInterval: .seconds(300), backoff: Backoff(base: .seconds(60), jitter: 0))
         var rng = SplitMix64(seed: 1)
-        let partial = ReconcileOutcome(planned: 2, applied: 1, failed: 1, nextTransition: t0.addingTimeInterval(30))
+        let partial = PassOutcome(planned: 2, applied: 1, failed: 1, nextTransition: t0.addingTimeInterval(30))
         let schedule = scheduler.completed("apex", outcome: partial, startedAt: t0, finishedAt: t0, using: &rng)
         #expect(schedule.nextWake == t0.addingTimeInterval(30))
         #expect(schedule.consecutiveFailures == 1)
-        let later = ReconcileOutcome(planned: 1, failed: 1, nextTransition: nil)
+        let later = PassOutcome(planned: 1, failed: 1, nextTransition: nil)
         let retry = scheduler.completed("apex", outcome: later, startedAt: t0, finishedAt: t0, using: &rng)
         #expect(retry.nextWake == t0.addingTimeInterval(120))
         #expect(retry.reason == .retry(attempt: 2))

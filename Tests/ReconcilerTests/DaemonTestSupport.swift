@@ -100,7 +100,7 @@ actor FakeGuilds: ClubReconciling {
     }
 
     func reconcile(_ club: ClubSource, config: Config, now: Date, stop: StopSignal) async throws
-        -> ReconcileOutcome
+        -> PassOutcome
     {
         passes[club.id, default: []].append(now)
         requests += 1
@@ -117,7 +117,7 @@ actor FakeGuilds: ClubReconciling {
         let changed = layouts[club.id] != layout
         layouts[club.id] = layout
         let next = config.transitions.first { $0 > now }
-        return ReconcileOutcome(
+        return PassOutcome(
             planned: changed ? 1 : 0, applied: changed ? 1 : 0, nextTransition: next,
             nextTransitionReason: next.map { "step \(config.transitions.firstIndex(of: $0)! + 1)" },
             interrupted: stop.isStopRequested)

@@ -16,9 +16,9 @@ public protocol ClubReconciling: Sendable {
 
     /// One pass: compile the layout for `now`, read the guild, apply the difference.
     /// When `stop` fires, finish the change in flight, record it, and return
-    /// (`ReconcileOutcome.interrupted`). Throws when the pass could not run at all.
+    /// (`PassOutcome.interrupted`). Throws when the pass could not run at all.
     func reconcile(_ club: ClubSource, config: Config, now: Date, stop: StopSignal) async throws
-        -> ReconcileOutcome
+        -> PassOutcome
 
     /// Whether an error thrown by `reconcile` is worth retrying (an outage, a 5xx, a missing
     /// permission an admin may fix) or must stop the daemon (a rejected token).

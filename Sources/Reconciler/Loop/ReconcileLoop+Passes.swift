@@ -44,7 +44,7 @@ extension ReconcileLoop {
         let stop = stopSignal
         let source = club.source
         running[id] = Task {
-            let result: Result<ReconcileOutcome, any Error>
+            let result: Result<PassOutcome, any Error>
             do {
                 result = .success(try await driver.reconcile(source, config: config, now: instant, stop: stop))
             } catch {
@@ -55,7 +55,7 @@ extension ReconcileLoop {
     }
 
     /// Records a finished pass and schedules the club's next wake.
-    func finish(_ id: String, startedAt: Date, result: Result<ReconcileOutcome, any Error>) {
+    func finish(_ id: String, startedAt: Date, result: Result<PassOutcome, any Error>) {
         running[id] = nil
         let finishedAt = now()
         guard var status = clubs[id]?.status else { return }

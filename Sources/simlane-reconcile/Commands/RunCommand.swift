@@ -149,8 +149,8 @@ struct PendingDriver: ClubReconciling {
         .failure(ConfigRejection(diagnostics: ["\(club.path): error: the reconciler is not integrated into this build yet"]))
     }
 
-    func reconcile(_ club: ClubSource, config: Int, now: Date, stop: StopSignal) async throws -> ReconcileOutcome {
-        ReconcileOutcome()
+    func reconcile(_ club: ClubSource, config: Int, now: Date, stop: StopSignal) async throws -> PassOutcome {
+        PassOutcome()
     }
 
     func classify(_ error: any Error) -> FailureClass { .retryable("\(error)") }

@@ -57,7 +57,7 @@ public struct Scheduler: Sendable {
     /// a pass with failed changes backs off (but still wakes at a transition before that).
     @discardableResult
     public mutating func completed(
-        _ club: String, outcome: ReconcileOutcome, startedAt: Date, finishedAt: Date,
+        _ club: String, outcome: PassOutcome, startedAt: Date, finishedAt: Date,
         using generator: inout some RandomNumberGenerator
     ) -> ClubSchedule {
         var schedule = clubs[club] ?? ClubSchedule(nextWake: nil, reason: .startup)

@@ -1,8 +1,8 @@
 import Foundation
 
-/// What one reconcile pass of one club did, and when the club's layout next changes by itself
+/// What one daemon pass of one club did (the loop's view of the reconciler's outcome), and when the club's layout next changes by itself
 /// (controller-runtime's `RequeueAfter`, as an absolute instant from `compile`).
-public struct ReconcileOutcome: Hashable, Sendable, Codable {
+public struct PassOutcome: Hashable, Sendable, Codable {
     /// Changes in the plan of this pass.
     public var planned: Int
     public var applied: Int
