@@ -25,7 +25,7 @@ extension DiscordEmulator {
         let fullPath = "/api/v10" + path
 
         let parsedBody = Self.parseBody(request)
-        if case .success(let json?) = parsedBody { BodyLog.append(method: request.method, path: fullPath, body: json) }
+        if case .success(let json?) = parsedBody { BodyLog.append(method: request.method, path: fullPath, body: json, directory: bodyLogDirectory) }
 
         var response: EmulatorResponse
         var routeKey: String?

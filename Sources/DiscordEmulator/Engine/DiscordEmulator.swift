@@ -23,16 +23,20 @@ public actor DiscordEmulator {
     var counters = EmulatorCounters()
     var invalidTimes: [Date] = []
     let persistenceURL: URL?
+    /// Where JSON request bodies are appended (`bodies-<pid>.jsonl`); nil = off.
+    let bodyLogDirectory: URL?
     /// Keep at most this many log entries (oldest dropped).
     public var logCapacity = 100_000
 
     /// Creates an emulator. With `persistenceURL`, state is loaded from that JSON file when
-    /// it exists and saved (atomically) after every successful mutation.
+    /// it exists and saved (atomically: temp file + rename) after every successful mutation.
+    /// Request bodies go to `bodyLogDirectory` (default `$SIMLANE_BODY_LOG_DIR`).
     public init(
         clock: EmulatorClock = .system, rateLimits: RateLimitConfiguration = .discordLike,
-        persistenceURL: URL? = nil
+        persistenceURL: URL?, bodyLogDirectory: URL? = BodyLog.environmentDirectory
     ) throws {
         self.clock = clock
+        self.bodyLogDirectory = bodyLogDirectory
         self.limiter = RateLimiter(configuration: rateLimits)
         self.persistenceURL = persistenceURL
         if let persistenceURL, FileManager.default.fileExists(atPath: persistenceURL.path) {
@@ -47,8 +51,12 @@ public actor DiscordEmulator {
     }
 
     /// An in-memory emulator (no file), the common case in tests.
-    public init(clock: EmulatorClock = .system, rateLimits: RateLimitConfiguration = .discordLike) {
+    public init(
+        clock: EmulatorClock = .system, rateLimits: RateLimitConfiguration = .discordLike,
+        bodyLogDirectory: URL? = BodyLog.environmentDirectory
+    ) {
         self.clock = clock
+        self.bodyLogDirectory = bodyLogDirectory
         self.limiter = RateLimiter(configuration: rateLimits)
         self.persistenceURL = nil
         self.state = EmulatorState()

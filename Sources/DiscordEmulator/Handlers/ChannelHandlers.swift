@@ -60,7 +60,8 @@ extension DiscordEmulator {
             channel.userLimit = userLimit ?? 0
         }
         channel.defaultAutoArchiveDuration = autoArchive
-        channel.overwrites = overwrites ?? []
+        // Without explicit overwrites a channel created in a category starts synced to it.
+        channel.overwrites = overwrites ?? parent?.overwrites ?? []
         guild.channels[channel.id] = channel
         state.guilds[guild.id] = guild
         return .json(201, Render.channel(channel))

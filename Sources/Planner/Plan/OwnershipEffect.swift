@@ -5,9 +5,10 @@ import Spec
 public enum OwnershipEffect: Hashable, Sendable, Codable {
     /// Nothing (grants, thread members, positions, pins).
     case none
-    /// Record `key -> id` with the hash of the desired resource now applied. `id` is nil for
-    /// creates: take it from Discord's response. Creates, adopts and updates record.
-    case record(key: ResourceKey, kind: ResourceKind, id: Snowflake?, appliedHash: String)
+    /// Record `key -> id` with the hash of the desired resource now applied (nil for an
+    /// adopt that a later update completes). `id` is nil for creates: take it from
+    /// Discord's response. Creates, adopts, updates, archives, posts and edits record.
+    case record(key: ResourceKey, kind: ResourceKind, id: Snowflake?, appliedHash: String?)
     /// Remove `key` from the state store (deletes).
     case forget(ResourceKey)
 
