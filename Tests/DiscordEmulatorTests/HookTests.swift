@@ -119,7 +119,10 @@ struct PersistenceTests {
                                                          token: seeded.bot.token, json: .object(["name": .string("kept")])))
         let channelID = try #require(created.id)
         #expect(FileManager.default.fileExists(atPath: file.path))
-        #expect(!FileManager.default.fileExists(atPath: file.path + ".tmp"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+        let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
 
         let second = try DiscordEmulator(persistenceURL: file)
         #expect(await second.hasGuild(seeded.guildID))
