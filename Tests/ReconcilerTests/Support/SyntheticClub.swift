@@ -14,7 +14,7 @@ struct SyntheticClub {
     var extraSettings = ""
 
     /// The instant tests plan and apply at: signups open, teams assigned, no race voice yet.
-    static let instant = "2026-11-20T00:00:00Z"
+    static let instant = "2026-12-03T00:00:00Z"
 
     var memberCount: Int { series * events * teams * 3 }
 
@@ -32,6 +32,7 @@ struct SyntheticClub {
             discord:
               guild_id: "\(guildID)"
               application_id: "\(applicationID)"
+            voice_channels: true
 
             """
         if !adminRoles.isEmpty {
