@@ -1,0 +1,22 @@
+import DiscordTypes
+
+extension DiscordClient {
+    /// `GET /users/@me`: the bot's own user (its id finds its member and roles).
+    public func currentUser() async throws -> User {
+        try await call(Route(.get, "/users/@me"))
+    }
+
+    /// `GET /guilds/{g}`.
+    public func guild(_ guildID: Snowflake) async throws -> Guild {
+        try await call(Route(.get, "/guilds/{guild_id}", guildID))
+    }
+
+    /// `PUT /applications/{app}/guilds/{g}/commands`: replaces all of the guild's commands.
+    public func bulkOverwriteGuildCommands(
+        applicationID: Snowflake, guildID: Snowflake, _ commands: [ApplicationCommandRequest],
+        reason: String? = nil
+    ) async throws -> [ApplicationCommand] {
+        try await call(Route(.put, "/applications/{application_id}/guilds/{guild_id}/commands",
+                             applicationID, guildID), body: commands, reason: reason)
+    }
+}

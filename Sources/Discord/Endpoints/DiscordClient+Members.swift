@@ -1,0 +1,42 @@
+import DiscordTypes
+import Foundation
+
+extension DiscordClient {
+    /// `GET /guilds/{g}/members?limit=&after=`: one page, ordered by user id.
+    public func members(in guildID: Snowflake, limit: Int = 1000, after: Snowflake? = nil) async throws -> [GuildMember] {
+        var query = [URLQueryItem(name: "limit", value: String(min(max(limit, 1), 1000)))]
+        if let after { query.append(URLQueryItem(name: "after", value: after.description)) }
+        return try await call(Route(.get, "/guilds/{guild_id}/members", guildID, query: query))
+    }
+
+    /// Every member of the guild, paging 1,000 at a time with `after` = the highest id seen.
+    public func allMembers(in guildID: Snowflake, pageSize: Int = 1000) async throws -> [GuildMember] {
+        var result: [GuildMember] = []
+        var after: Snowflake?
+        while true {
+            let page = try await members(in: guildID, limit: pageSize, after: after)
+            result.append(contentsOf: page)
+            guard page.count >= min(max(pageSize, 1), 1000),
+                  let highest = page.compactMap({ $0.user?.id }).max(), highest != after
+            else { return result }
+            after = highest
+        }
+    }
+
+    /// `GET /guilds/{g}/members/{u}`.
+    public func member(in guildID: Snowflake, userID: Snowflake) async throws -> GuildMember {
+        try await call(Route(.get, "/guilds/{guild_id}/members/{user_id}", guildID, userID))
+    }
+
+    /// `PUT /guilds/{g}/members/{u}/roles/{r}`.
+    public func addMemberRole(guildID: Snowflake, userID: Snowflake, roleID: Snowflake, reason: String?) async throws {
+        try await callVoid(Route(.put, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", guildID, userID, roleID),
+                           reason: reason)
+    }
+
+    /// `DELETE /guilds/{g}/members/{u}/roles/{r}`.
+    public func removeMemberRole(guildID: Snowflake, userID: Snowflake, roleID: Snowflake, reason: String?) async throws {
+        try await callVoid(Route(.delete, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", guildID, userID, roleID),
+                           reason: reason)
+    }
+}

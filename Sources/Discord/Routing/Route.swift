@@ -1,0 +1,62 @@
+import Foundation
+
+/// One endpoint call: method, path template, concrete path, query.
+///
+/// The template (`/channels/{channel_id}/permissions/{overwrite_id}`) is the normalised route
+/// the rate limiter keys buckets by; the major parameter (`channels/123`) separates buckets
+/// per top-level resource, as Discord does. A route never carries the token or secrets, so its
+/// `description` is safe in logs and errors.
+public struct Route: Sendable, Hashable, CustomStringConvertible {
+    public let method: HTTPMethod
+    public let template: String
+    public let path: String
+    public let query: [URLQueryItem]
+
+    /// Builds a route by substituting `values` for the `{…}` placeholders of `template` in order.
+    public init(_ method: HTTPMethod, _ template: String, _ values: any CustomStringConvertible...,
+                query: [URLQueryItem] = []) {
+        self.method = method
+        self.template = template
+        self.query = query
+        var path = ""
+        var remaining = values.makeIterator()
+        var inPlaceholder = false
+        for character in template {
+            if character == "{" {
+                inPlaceholder = true
+            } else if character == "}" {
+                inPlaceholder = false
+                let value = remaining.next().map { String(describing: $0) } ?? ""
+                path += value.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? value
+            } else if !inPlaceholder {
+                path.append(character)
+            }
+        }
+        self.path = path
+    }
+
+    /// `METHOD template`: the rate limiter's route key.
+    public var key: String { "\(method) \(template)" }
+
+    /// `channels/123`, `guilds/456`, `webhooks/789`, or `global` for routes without one.
+    public var majorParameter: String {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard segments.count >= 2, ["channels", "guilds", "webhooks"].contains(segments[0]) else {
+            return "global"
+        }
+        return "\(segments[0])/\(segments[1])"
+    }
+
+    /// Whether the route counts towards the global limit (interaction callbacks and webhooks do not).
+    public var countsTowardsGlobalLimit: Bool {
+        !(path.hasPrefix("/interactions") || path.hasPrefix("/webhooks"))
+    }
+
+    /// `METHOD /concrete/path` without the query string.
+    public var description: String { "\(method) \(path)" }
+
+    /// RFC 3986 unreserved characters (ASCII only; `alphanumerics` would let `é` through).
+    static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let segmentAllowed = unreserved.union(CharacterSet(charactersIn: "@"))
+}

@@ -1,0 +1,143 @@
+import DiscordTypes
+
+/// A Discord error answer: HTTP status plus Discord's JSON body `{code, message, errors?}`.
+/// Handlers throw it; the engine renders it. Messages match Discord's wording.
+struct APIError: Error, Sendable {
+    var status: Int
+    var code: Int
+    var message: String
+    var errors: JSONValue?
+
+    var response: EmulatorResponse {
+        var body: [String: JSONValue] = ["code": .int(code), "message": .string(message)]
+        if let errors { body["errors"] = errors }
+        return .json(status, .object(body))
+    }
+
+    static let unauthorized = APIError(status: 401, code: 0, message: "401: Unauthorized")
+    static let notFound = APIError(status: 404, code: 0, message: "404: Not Found")
+    static let methodNotAllowed = APIError(status: 405, code: 0, message: "405: Method Not Allowed")
+    static let unknownChannel = APIError(status: 404, code: 10003, message: "Unknown Channel")
+    static let unknownGuild = APIError(status: 404, code: 10004, message: "Unknown Guild")
+    static let unknownMember = APIError(status: 404, code: 10007, message: "Unknown Member")
+    static let unknownMessage = APIError(status: 404, code: 10008, message: "Unknown Message")
+    static let unknownRole = APIError(status: 404, code: 10011, message: "Unknown Role")
+    static let unknownUser = APIError(status: 404, code: 10013, message: "Unknown User")
+    static let unknownApplication = APIError(status: 404, code: 10002, message: "Unknown Application")
+    static let maxPins = APIError(status: 400, code: 30003, message: "Maximum number of pins reached (50)")
+    static let maxRoles = APIError(status: 400, code: 30005, message: "Maximum number of server roles reached (250)")
+    static let maxChannels = APIError(status: 400, code: 30013, message: "Maximum number of guild channels reached (500)")
+    static let maxThreadMembers = APIError(status: 400, code: 30033, message: "Maximum number of thread participants reached (1000)")
+    static let oneParentChange = APIError(
+        status: 400, code: 40009, message: "Only one channel can have its parent_id modified at a time")
+    static let missingAccess = APIError(status: 403, code: 50001, message: "Missing Access")
+    static let notAuthor = APIError(status: 403, code: 50005, message: "Cannot edit a message authored by another user")
+    static let emptyMessage = APIError(status: 400, code: 50006, message: "Cannot send an empty message")
+    static let nonTextChannel = APIError(status: 400, code: 50008, message: "Cannot send messages in a non-text channel")
+    static let missingPermissions = APIError(status: 403, code: 50013, message: "Missing Permissions")
+    static let wrongChannelType = APIError(status: 400, code: 50024, message: "Cannot execute action on this channel type")
+    static let invalidRole = APIError(status: 400, code: 50028, message: "Invalid Role")
+    static let archivedThread = APIError(status: 400, code: 50083, message: "Thread is archived")
+    static let invalidJSON = APIError(status: 400, code: 50109, message: "The request body contains invalid JSON.")
+    static let lockedThread = APIError(status: 403, code: 160005, message: "Thread is locked")
+
+    /// `50035 Invalid Form Body` with the given errors tree.
+    static func invalidForm(_ errors: FormErrors) -> APIError {
+        APIError(status: 400, code: 50035, message: "Invalid Form Body", errors: errors.tree)
+    }
+
+    /// `50035` for a single field.
+    static func invalidField(_ path: [String], _ code: String, _ message: String) -> APIError {
+        var errors = FormErrors()
+        errors.add(path, code, message)
+        return .invalidForm(errors)
+    }
+
+    /// `50035` for a body sent without `Content-Type: application/json`.
+    static let invalidContentType: APIError = {
+        var errors = FormErrors()
+        errors.add([], "CONTENT_TYPE_INVALID",
+                   "Expected \"Content-Type\" header to be one of {'application/json', 'application/x-www-form-urlencoded', 'multipart/form-data'}.")
+        return .invalidForm(errors)
+    }()
+}
+
+/// Builds Discord's errors tree: `{"name": {"_errors": [{"code", "message"}]}}`, nested by
+/// field path (array indices are string keys, as Discord sends them).
+struct FormErrors: Sendable {
+    private(set) var tree: JSONValue = .object([:])
+    var isEmpty: Bool { tree == .object([:]) }
+
+    mutating func add(_ path: [String], _ code: String, _ message: String) {
+        let leaf: JSONValue = .object(["code": .string(code), "message": .string(message)])
+        tree = Self.inserting(leaf, at: path[...], into: tree)
+    }
+
+    private static func inserting(_ leaf: JSONValue, at path: ArraySlice<String>, into node: JSONValue) -> JSONValue {
+        guard case .object(var object) = node else { return node }
+        if let head = path.first {
+            object[head] = inserting(leaf, at: path.dropFirst(), into: object[head] ?? .object([:]))
+        } else {
+            var leaves: [JSONValue] = []
+            if case .array(let existing) = object["_errors"] { leaves = existing }
+            leaves.append(leaf)
+            object["_errors"] = .array(leaves)
+        }
+        return .object(object)
+    }
+
+    /// The leaves of the tree as (path, code, message).
+    var leaves: [(path: [String], code: String, message: String)] {
+        var result: [(path: [String], code: String, message: String)] = []
+        func walk(_ node: JSONValue, _ path: [String]) {
+            guard case .object(let object) = node else { return }
+            for key in object.keys.sorted() {
+                if key == "_errors", case .array(let items) = object[key]! {
+                    for item in items {
+                        result.append((path, item["code"]?.stringValue ?? "", item["message"]?.stringValue ?? ""))
+                    }
+                } else {
+                    walk(object[key]!, path + [key])
+                }
+            }
+        }
+        walk(tree, [])
+        return result
+    }
+
+    func throwIfAny() throws(APIError) {
+        if !isEmpty { throw APIError.invalidForm(self) }
+    }
+
+    // Discord's standard messages.
+    mutating func required(_ path: [String]) {
+        add(path, "BASE_TYPE_REQUIRED", "This field is required")
+    }
+    mutating func badLength(_ path: [String], min: Int, max: Int) {
+        add(path, "BASE_TYPE_BAD_LENGTH", "Must be between \(min) and \(max) in length.")
+    }
+    mutating func maxLength(_ path: [String], _ max: Int) {
+        add(path, "BASE_TYPE_MAX_LENGTH", "Must be \(max) or fewer in length.")
+    }
+    mutating func choices(_ path: [String], _ choices: [Int]) {
+        add(path, "BASE_TYPE_CHOICES", "Value must be one of {\(choices.map(String.init).joined(separator: ", "))}.")
+    }
+    mutating func notInt(_ path: [String], _ value: JSONValue) {
+        add(path, "NUMBER_TYPE_COERCE", "Value \"\(value.displayText)\" is not int.")
+    }
+    mutating func notSnowflake(_ path: [String], _ value: JSONValue) {
+        add(path, "NUMBER_TYPE_COERCE", "Value \"\(value.displayText)\" is not snowflake.")
+    }
+    mutating func numberMax(_ path: [String], _ max: Int) {
+        add(path, "NUMBER_TYPE_MAX", "int value should be less than or equal to \(max).")
+    }
+    mutating func numberMin(_ path: [String], _ min: Int) {
+        add(path, "NUMBER_TYPE_MIN", "int value should be greater than or equal to \(min).")
+    }
+    mutating func notBool(_ path: [String], _ value: JSONValue) {
+        add(path, "BOOLEAN_TYPE_COERCE", "Value \"\(value.displayText)\" is not bool.")
+    }
+    mutating func notString(_ path: [String]) {
+        add(path, "BASE_TYPE_STRING", "Could not interpret value as string.")
+    }
+}

@@ -1,0 +1,115 @@
+import DiscordTypes
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// An in-memory Discord REST API with Discord's semantics: authentication, permissions,
+/// role hierarchy, limits, error codes and rate limits with real headers.
+///
+/// The engine is pure request-in, response-out (`handle(_:)`); `EmulatorServer` puts it on
+/// a loopback port. Tests seed guilds, inject faults, change guilds out of band as a human
+/// admin would, and read the request log, counters and guild state.
+///
+/// ```swift
+/// let emulator = DiscordEmulator()
+/// let seeded = await emulator.seedGuild(GuildSeed(memberIDs: [1, 2, 3]))
+/// let server = try await EmulatorServer.start(emulator: emulator)
+/// // point the client at server.baseURL with token seeded.bot.token
+/// ```
+public actor DiscordEmulator {
+    var state: EmulatorState
+    let clock: EmulatorClock
+    var limiter: RateLimiter
+    var faults: [Fault] = []
+    var log: [LoggedRequest] = []
+    var counters = EmulatorCounters()
+    var invalidTimes: [Date] = []
+    let persistenceURL: URL?
+    /// Where JSON request bodies are appended (`bodies-<pid>.jsonl`); nil = off.
+    let bodyLogDirectory: URL?
+    /// Keep at most this many log entries (oldest dropped).
+    public var logCapacity = 100_000
+
+    /// Creates an emulator. With `persistenceURL`, state is loaded from that JSON file when
+    /// it exists and saved (atomically: temp file + rename) after every successful mutation.
+    /// Request bodies go to `bodyLogDirectory` (default `$SIMLANE_BODY_LOG_DIR`).
+    public init(
+        clock: EmulatorClock = .system, rateLimits: RateLimitConfiguration = .discordLike,
+        persistenceURL: URL?, bodyLogDirectory: URL? = BodyLog.environmentDirectory
+    ) throws {
+        self.clock = clock
+        self.bodyLogDirectory = bodyLogDirectory
+        self.limiter = RateLimiter(configuration: rateLimits)
+        self.persistenceURL = persistenceURL
+        if let persistenceURL, FileManager.default.fileExists(atPath: persistenceURL.path) {
+            do {
+                state = try DiscordJSON.decoder().decode(EmulatorState.self, from: Data(contentsOf: persistenceURL))
+            } catch {
+                throw EmulatorError.corruptStateFile(path: persistenceURL.path, reason: "\(error)")
+            }
+        } else {
+            state = EmulatorState()
+        }
+    }
+
+    /// An in-memory emulator (no file), the common case in tests.
+    public init(
+        clock: EmulatorClock = .system, rateLimits: RateLimitConfiguration = .discordLike,
+        bodyLogDirectory: URL? = BodyLog.environmentDirectory
+    ) {
+        self.clock = clock
+        self.bodyLogDirectory = bodyLogDirectory
+        self.limiter = RateLimiter(configuration: rateLimits)
+        self.persistenceURL = nil
+        self.state = EmulatorState()
+    }
+
+    var now: Date { clock.now() }
+
+    /// Replaces the rate-limit configuration (counters already running keep their windows).
+    public func setRateLimits(_ configuration: RateLimitConfiguration) {
+        limiter.configuration = configuration
+    }
+
+    /// Writes the state file now (no-op without a persistence URL): a temporary file with
+    /// mode 0600 beside it, then a rename, so readers never see half a file. It holds bot
+    /// tokens, hence the mode. Costs about 1 ms per 30 members in debug builds.
+    public func save() throws {
+        guard let persistenceURL else { return }
+        let data = try DiscordJSON.encoder().encode(state)
+        let directory = persistenceURL.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(persistenceURL.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        guard rename(temporary.path, persistenceURL.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: persistenceURL.path])
+        }
+    }
+
+    func saveQuietly() {
+        try? save()
+    }
+}
+
+/// Errors of the emulator's own API (seeding, hooks, persistence), not Discord answers.
+public enum EmulatorError: Error, Sendable, Hashable, CustomStringConvertible {
+    case corruptStateFile(path: String, reason: String)
+    case unknownGuild(Snowflake)
+    case unknownChannel(Snowflake)
+    case unknownRole(Snowflake)
+    case unknownMember(Snowflake)
+
+    public var description: String {
+        switch self {
+        case .corruptStateFile(let path, let reason): "emulator state file \(path) is not readable: \(reason)"
+        case .unknownGuild(let id): "the emulator has no guild \(id)"
+        case .unknownChannel(let id): "the emulator has no channel \(id)"
+        case .unknownRole(let id): "the emulator has no role \(id)"
+        case .unknownMember(let id): "the emulator has no member \(id)"
+        }
+    }
+}

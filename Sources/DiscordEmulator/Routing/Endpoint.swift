@@ -1,0 +1,146 @@
+/// Every Discord route the emulator implements, with its rate-limit bucket.
+///
+/// Templates use Discord's documentation style (`/guilds/{guild_id}/channels`); a route's
+/// key (`POST /guilds/{guild_id}/channels`) names it in the request log and in fault rules.
+enum Endpoint: String, CaseIterable, Sendable {
+    case getCurrentUser, getGuild
+    case listChannels, createChannel, modifyChannelPositions
+    case getChannel, modifyChannel, deleteChannel
+    case editOverwrite, deleteOverwrite
+    case listRoles, createRole, modifyRolePositions, modifyRole, deleteRole
+    case listMembers, getMember, addMemberRole, removeMemberRole
+    case startThread, addThreadMember, removeThreadMember, getThreadMember, listThreadMembers
+    case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
+    case createMessage, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
+    case overwriteGuildCommands
+
+    var method: String {
+        switch self {
+        case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
+             .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
+             .listPrivateArchivedThreads, .getMessage, .listPins:
+            "GET"
+        case .createChannel, .createRole, .startThread, .createMessage: "POST"
+        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .editMessage: "PATCH"
+        case .editOverwrite, .addMemberRole, .addThreadMember, .pinMessage, .overwriteGuildCommands: "PUT"
+        case .deleteChannel, .deleteOverwrite, .deleteRole, .removeMemberRole, .removeThreadMember,
+             .deleteMessage, .unpinMessage:
+            "DELETE"
+        }
+    }
+
+    var template: String {
+        switch self {
+        case .getCurrentUser: "/users/@me"
+        case .getGuild: "/guilds/{guild_id}"
+        case .listChannels, .createChannel, .modifyChannelPositions: "/guilds/{guild_id}/channels"
+        case .getChannel, .modifyChannel, .deleteChannel: "/channels/{channel_id}"
+        case .editOverwrite, .deleteOverwrite: "/channels/{channel_id}/permissions/{overwrite_id}"
+        case .listRoles, .createRole, .modifyRolePositions: "/guilds/{guild_id}/roles"
+        case .modifyRole, .deleteRole: "/guilds/{guild_id}/roles/{role_id}"
+        case .listMembers: "/guilds/{guild_id}/members"
+        case .getMember: "/guilds/{guild_id}/members/{user_id}"
+        case .addMemberRole, .removeMemberRole: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}"
+        case .startThread: "/channels/{channel_id}/threads"
+        case .addThreadMember, .removeThreadMember, .getThreadMember: "/channels/{channel_id}/thread-members/{user_id}"
+        case .listThreadMembers: "/channels/{channel_id}/thread-members"
+        case .listActiveThreads: "/guilds/{guild_id}/threads/active"
+        case .listPublicArchivedThreads: "/channels/{channel_id}/threads/archived/public"
+        case .listPrivateArchivedThreads: "/channels/{channel_id}/threads/archived/private"
+        case .createMessage: "/channels/{channel_id}/messages"
+        case .listPins: "/channels/{channel_id}/messages/pins"
+        case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
+        case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
+        case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        }
+    }
+
+    /// `METHOD /template`, the route's name in logs and fault rules.
+    var key: String { "\(method) \(template)" }
+
+    /// The rate-limit bucket this route counts against (routes may share one).
+    var bucket: String {
+        switch self {
+        case .getCurrentUser: RateLimitBucket.currentUser
+        case .getGuild: RateLimitBucket.guild
+        case .listChannels: RateLimitBucket.listChannels
+        case .createChannel: RateLimitBucket.createChannel
+        case .modifyChannelPositions: RateLimitBucket.channelPositions
+        case .getChannel: RateLimitBucket.getChannel
+        case .modifyChannel: RateLimitBucket.modifyChannel
+        case .deleteChannel: RateLimitBucket.deleteChannel
+        case .editOverwrite, .deleteOverwrite: RateLimitBucket.overwrites
+        case .listRoles: RateLimitBucket.listRoles
+        case .createRole: RateLimitBucket.createRole
+        case .modifyRolePositions: RateLimitBucket.rolePositions
+        case .modifyRole: RateLimitBucket.modifyRole
+        case .deleteRole: RateLimitBucket.deleteRole
+        case .listMembers: RateLimitBucket.listMembers
+        case .getMember: RateLimitBucket.getMember
+        case .addMemberRole, .removeMemberRole: RateLimitBucket.memberRoles
+        case .startThread: RateLimitBucket.startThread
+        case .addThreadMember, .removeThreadMember, .getThreadMember, .listThreadMembers: RateLimitBucket.threadMembers
+        case .listActiveThreads: RateLimitBucket.activeThreads
+        case .listPublicArchivedThreads, .listPrivateArchivedThreads: RateLimitBucket.archivedThreads
+        case .createMessage: RateLimitBucket.createMessage
+        case .getMessage: RateLimitBucket.getMessage
+        case .editMessage: RateLimitBucket.editMessage
+        case .deleteMessage: RateLimitBucket.deleteMessage
+        case .listPins, .pinMessage, .unpinMessage: RateLimitBucket.pins
+        case .overwriteGuildCommands: RateLimitBucket.commands
+        }
+    }
+
+    var isMutation: Bool { method != "GET" }
+
+    /// Whether the route reads a JSON body.
+    var takesBody: Bool {
+        switch self {
+        case .createChannel, .modifyChannelPositions, .modifyChannel, .editOverwrite, .createRole,
+             .modifyRolePositions, .modifyRole, .startThread, .createMessage, .editMessage, .overwriteGuildCommands:
+            true
+        default: false
+        }
+    }
+
+    private var segments: [String] { template.split(separator: "/").map(String.init) }
+
+    /// Matches `path` (without prefix or query) against every route; the parameters are
+    /// keyed by placeholder name. `methodMismatch` is true when only the method differs.
+    static func match(method: String, path: String) -> (Endpoint, [String: String])? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for endpoint in allCases where endpoint.method == method {
+            if let params = endpoint.bind(parts) { return (endpoint, params) }
+        }
+        return nil
+    }
+
+    /// Whether some route serves `path` with another method.
+    static func pathExists(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        return allCases.contains { $0.bind(parts) != nil }
+    }
+
+    private func bind(_ parts: [String]) -> [String: String]? {
+        let pattern = segments
+        guard pattern.count == parts.count else { return nil }
+        var params: [String: String] = [:]
+        for (expected, actual) in zip(pattern, parts) {
+            if expected.hasPrefix("{") {
+                // A literal segment of another route (e.g. `pins`) is not an id.
+                if expected == "{message_id}", actual == "pins" { return nil }
+                params[String(expected.dropFirst().dropLast())] = actual
+            } else if expected != actual {
+                return nil
+            }
+        }
+        return params
+    }
+
+    /// The top-level resource the bucket is counted for: a guild or channel id, or `global`.
+    static func majorParameter(_ params: [String: String], endpoint: Endpoint) -> String {
+        if endpoint.template.hasPrefix("/channels/"), let c = params["channel_id"] { return "channel:\(c)" }
+        if endpoint.template.hasPrefix("/guilds/"), let g = params["guild_id"] { return "guild:\(g)" }
+        return "global"
+    }
+}

@@ -1,0 +1,88 @@
+import Discord
+import DiscordTypes
+import Foundation
+import Logging
+
+/// The token every test client uses; tests assert it never shows up anywhere.
+let secretToken = "MTIzNDU2Nzg5MDEyMzQ1Njc4.SECRET.token-value_do_not_leak"
+
+struct DeadlockError: Error {}
+
+actor Counter {
+    private(set) var value = 0
+    func increment() { value += 1 }
+}
+
+/// A client wired to a fake Discord and a manual clock.
+struct Rig {
+    let clock: ManualClock
+    let fake: FakeDiscord
+    let client: DiscordClient
+    let logs: LogRecorder
+
+    init(global: Int = 50, breaker: Int = 1000, maxRetries: Int = 3, margin: Duration = .zero,
+         fakeGlobal: Int? = nil, defaultRule: FakeDiscord.Rule? = nil) {
+        clock = ManualClock()
+        fake = FakeDiscord(clock: clock, defaultRule: defaultRule, globalLimit: fakeGlobal)
+        logs = LogRecorder()
+        let configuration = DiscordConfiguration(
+            baseURL: URL(string: "http://fake.invalid/api/v10")!, token: BotToken(secretToken)!,
+            rateLimits: RateLimitPolicy(globalPerSecond: global, resetMargin: margin),
+            retries: RetryPolicy(maxRetries: maxRetries, baseDelay: .milliseconds(500), maxDelay: .seconds(4)),
+            breaker: CircuitBreakerPolicy(threshold: breaker))
+        client = DiscordClient(configuration: configuration, transport: fake, clock: clock,
+                               random: SeededRandomNumberGenerator(seed: 7), logger: logs.logger())
+    }
+
+    /// Runs `count` operations concurrently. Whenever every one of them is parked (asleep on
+    /// the manual clock, queued behind another request, or finished), time jumps to the next
+    /// deadline. Returns results in operation order.
+    func run<T: Sendable>(_ count: Int, _ operation: @escaping @Sendable (Int) async throws -> T) async throws
+        -> [Result<T, any Error>]
+    {
+        let done = Counter()
+        let clock = clock
+        let client = client
+        return try await withThrowingTaskGroup(of: (Int, Result<T, any Error>)?.self) { group in
+            for index in 0..<count {
+                group.addTask {
+                    let result: Result<T, any Error>
+                    do { result = .success(try await operation(index)) } catch { result = .failure(error) }
+                    await done.increment()
+                    return (index, result)
+                }
+            }
+            group.addTask {
+                func parked() async -> (Int, Int, Int) {
+                    (await done.value, await client.metrics().queued, clock.sleeperCount)
+                }
+                while await done.value < count {
+                    let first = await parked()
+                    for _ in 0..<20 { await Task.yield() }
+                    let second = await parked()
+                    guard first == second, first.0 + first.1 + first.2 >= count else { continue }
+                    if first.0 == count { break }
+                    if !clock.advanceToNextDeadline() { throw DeadlockError() }
+                }
+                return nil
+            }
+            var results = [Result<T, any Error>?](repeating: nil, count: count)
+            for try await entry in group {
+                if let (index, result) = entry { results[index] = result }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// Runs one operation under the same clock driver.
+    func one<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await run(1) { _ in try await operation() }[0].get()
+    }
+}
+
+extension Result {
+    var error: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
+    }
+}
