@@ -33,7 +33,8 @@ public struct OwnershipEntry: Hashable, Sendable, Codable {
     }
 }
 
-/// The kinds of resource the reconciler manages.
+/// The kinds of resource the reconciler manages. `guild` appears only on plan changes that
+/// concern the guild as a whole (the bulk channel-position change), never in ownership.
 public enum ResourceKind: String, Hashable, Sendable, Codable, CaseIterable {
-    case role, category, text, voice, thread, message
+    case role, category, text, voice, thread, message, guild
 }

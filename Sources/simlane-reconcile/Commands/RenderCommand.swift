@@ -1,6 +1,26 @@
 import ArgumentParser
+import Spec
 
+/// `render --config PATH [--at ISO8601] [--json]`: the layout the club should have at an
+/// instant, as a tree or as JSON.
 struct RenderCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "render", abstract: "(in development)")
-    func run() async throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Show the Discord layout the club should have at an instant.")
+
+    @OptionGroup var config: ConfigOption
+    @OptionGroup var at: AtOption
+    @Flag(name: .long, help: "Print JSON instead of the tree.") var json = false
+
+    func run() async throws {
+        let instant = try at.instant()
+        let club = try SpecCLI.load(config.config)
+        let compiled = Compiler.compile(club, at: instant)
+        if json {
+            print(LayoutRenderer.json(compiled, at: instant))
+        } else {
+            SpecCLI.printWarnings(club)
+            print(LayoutRenderer.text(compiled, config: club, at: instant), terminator: "")
+        }
+    }
 }

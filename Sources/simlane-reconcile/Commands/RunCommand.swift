@@ -1,6 +1,159 @@
 import ArgumentParser
+import Foundation
+import Logging
+import Reconciler
 
+/// `simlane-reconcile run`: the daemon. Keeps one club, or every club in a directory of clubs,
+/// converged as their seasons unfold, sharing one Discord client (one global rate limit).
 struct RunCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "run", abstract: "(in development)")
-    func run() async throws { throw ExitCode.failure }
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Keep clubs' guilds converged continuously (the daemon).",
+        discussion: """
+            PATH is one club's configuration (a file or a directory of YAML documents) or a
+            directory with one sub-directory per club. Each club is reconciled when its next
+            transition is due (to the second), when its files change (validated first; a broken
+            edit is rejected and the last good configuration stays), and at least every poll
+            interval to repair drift. SIGTERM/SIGINT finish the changes in flight and exit 0;
+            a rejected token exits 1. See docs/daemon.md for running it as a service.
+            """
+    )
+
+    @OptionGroup var configOption: ConfigOption
+    @OptionGroup var stateOption: StateOption
+
+    @Flag(name: .long, help: "Run one pass over every club, then exit: 0 if all converged, 1 otherwise.")
+    var once = false
+
+    @Option(name: .long, help: "Reconcile every club at least this often to repair drift (e.g. 30s, 5m, 1h).")
+    var pollInterval: String = "5m"
+
+    @Option(name: .long, help: "Log format: text or json (one JSON object per line).")
+    var logFormat: LogFormat = .text
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
+    var logLevel: String = "info"
+
+    @Option(name: .long, help: "Where to write the status file (default: .simlane/daemon-status.json next to the config).")
+    var statusFile: String?
+
+    @Option(name: .long, help: "How long shutdown waits for the changes in flight (e.g. 20s).")
+    var shutdownGrace: String = "20s"
+
+    func validate() throws {
+        guard let poll = DurationParser.parse(pollInterval), poll >= .seconds(1) else {
+            throw ValidationError("--poll-interval '\(pollInterval)' is not a duration of at least 1s; write it like 30s, 5m or 1h")
+        }
+        _ = poll
+        guard DurationParser.parse(shutdownGrace) != nil else {
+            throw ValidationError("--shutdown-grace '\(shutdownGrace)' is not a duration; write it like 20s")
+        }
+        guard Logger.Level(rawValue: logLevel) != nil else {
+            throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let format = logFormat
+        let sink = LogSink(handle: .standardError)
+        LoggingSystem.bootstrap { label in
+            DaemonLogHandler(label: label, format: format, sink: sink, level: level)
+        }
+        let logger = Logger(label: "simlane.daemon")
+        let clubs: [ClubSource]
+        do {
+            clubs = try ClubSource.discover(at: configOption.config)
+        } catch {
+            throw DaemonCommandError(message: error.description)
+        }
+        if stateOption.state != nil && clubs.count > 1 {
+            throw ValidationError("--state names one state store, but \(configOption.config) holds \(clubs.count) clubs; each club keeps its state in its own .simlane/ directory, so drop --state")
+        }
+        let options = LoopOptions(
+            pollInterval: DurationParser.parse(pollInterval) ?? .seconds(300),
+            shutdownGrace: DurationParser.parse(shutdownGrace) ?? .seconds(20))
+        let status = StatusFile(path: statusFile ?? StatusFile.defaultPath(forConfig: configOption.config))
+        let driver = try await DaemonDriverFactory.make(clubs: clubs, statePath: stateOption.state, logger: logger)
+        let exit = try await Self.drive(
+            driver: driver, clubs: clubs, options: options, statusFile: status, once: once, logger: logger)
+        if exit != 0 { throw ExitCode(exit) }
+    }
+
+    /// Runs the loop with a concrete driver; returns the exit status.
+    static func drive<D: ClubReconciling>(
+        driver: D, clubs: [ClubSource], options: LoopOptions, statusFile: StatusFile, once: Bool,
+        logger: Logger
+    ) async throws -> Int32 {
+        let loop = ReconcileLoop(
+            clubs: clubs, driver: driver, options: options, logger: logger, statusFile: statusFile)
+        if once {
+            let result = await loop.runOnce()
+            printSummary(result)
+            return result.allConverged ? 0 : 1
+        }
+        let signals = SignalWatcher { number, count in
+            Task {
+                if count == 1 {
+                    await loop.requestStop(reason: SignalWatcher.name(of: number))
+                } else {
+                    await loop.forceStop()
+                }
+            }
+        }
+        let exit = await loop.run()
+        signals.cancel()
+        switch exit {
+        case .stopped:
+            return 0
+        case .fatal(let message):
+            FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+            return 1
+        }
+    }
+
+    /// One line per club after `--once`.
+    static func printSummary(_ result: OncePassResult) {
+        for club in result.clubs {
+            var line = "\(club.id): \(club.outcome.rawValue), \(club.changesApplied) applied"
+            if club.changesFailed > 0 { line += ", \(club.changesFailed) failed" }
+            if !club.hasValidConfig { line += ", no valid configuration" }
+            if let error = club.lastError { line += " (\(error))" }
+            print(line)
+            for diagnostic in club.configErrors { print("  \(diagnostic)") }
+        }
+        if let fatal = result.fatalError { print("error: \(fatal)") }
+        let converged = result.clubs.filter { $0.outcome == .converged }.count
+        print("\(converged) of \(result.clubs.count) clubs converged.")
+    }
+}
+
+/// An error of the `run`/`status` commands, printed as `error: …` without a stack trace.
+struct DaemonCommandError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+extension LogFormat: ExpressibleByArgument {}
+
+/// Builds the production driver over the reconciler and the shared Discord client.
+enum DaemonDriverFactory {
+    static func make(clubs: [ClubSource], statePath: String?, logger: Logger) async throws -> PendingDriver {
+        PendingDriver()
+    }
+}
+
+/// Stand-in until the reconciler's one-shot API is integrated: rejects every club.
+struct PendingDriver: ClubReconciling {
+    func load(_ club: ClubSource) async -> Result<Int, ConfigRejection> {
+        .failure(ConfigRejection(diagnostics: ["\(club.path): error: the reconciler is not integrated into this build yet"]))
+    }
+
+    func reconcile(_ club: ClubSource, config: Int, now: Date, stop: StopSignal) async throws -> PassOutcome {
+        PassOutcome()
+    }
+
+    func classify(_ error: any Error) -> FailureClass { .retryable("\(error)") }
+
+    func counters() async -> RequestCounters { RequestCounters() }
 }

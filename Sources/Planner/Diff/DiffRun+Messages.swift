@@ -1,0 +1,94 @@
+import DiscordTypes
+import Spec
+
+extension DiffRun {
+    /// Messages last among the creates: their channel or thread exists by then. Messages
+    /// in a thread that stays archived are left alone (Discord refuses posts there).
+    mutating func planMessages() {
+        let archivedThreads = Set(desired.threads.filter(\.archived).map(\.key))
+        for message in desired.messages {
+            guard !archivedThreads.contains(message.channel) else { continue }
+            guard let channel = refs[message.channel] else {
+                warn(message.key, "channel \(message.channel) is not a desired channel or thread; message skipped")
+                continue
+            }
+            planMessage(message, channel: channel, after: latest[message.channel].map { [$0] } ?? [])
+        }
+    }
+
+    /// `after`: the latest change to the message's channel (an unarchive, a move).
+    private mutating func planMessage(_ message: DesiredMessage, channel: Ref, after: [Int]) {
+        let key = message.key
+        let name = key.rawValue.split(separator: "/").last.map(String.init) ?? key.rawValue
+        let hash = AppliedHash.of(message)
+        var reason: String?
+        var moved: Message?
+        if let entry = ownership[key] {
+            if let current = snapshot.messages[entry.id] {
+                if let channelID = channel.existingID, current.channelID == channelID {
+                    updateMessage(message, current, name: name, hash: hash, after: after)
+                    return
+                }
+                moved = current
+                reason = "moved to another channel"
+            } else {
+                reason = "deleted out of band"
+            }
+        }
+        var fields = [FieldChange(name: "content", old: nil, new: message.content, isText: true)]
+        if !message.embeds.isEmpty {
+            fields.append(FieldChange(name: "embeds", old: nil, new: embedSummary(message.embeds)))
+        }
+        let post = add(.post, .message, key: key, name: name, group: message.group, fields: fields,
+                       operation: .postMessage(channel: channel, content: message.content, embeds: message.embeds),
+                       ownership: .record(key: key, kind: .message, id: nil, appliedHash: message.pinned ? nil : hash),
+                       reason: reason, after: after)
+        if message.pinned {
+            add(.pin, .message, key: key, name: name, group: message.group,
+                fields: [FieldChange(name: "pinned", old: "false", new: "true")],
+                operation: .pinMessage(channel: channel, message: .created(key)),
+                ownership: .record(key: key, kind: .message, id: nil, appliedHash: hash), after: [post])
+        }
+        if let moved {
+            add(.delete, .message, key: key, name: name, group: message.group,
+                operation: .deleteMessage(channel: moved.channelID, message: moved.id),
+                reason: "replaced by the message above", after: [post])
+        }
+    }
+
+    private mutating func updateMessage(
+        _ message: DesiredMessage, _ current: Message, name: String, hash: String, after: [Int]
+    ) {
+        var fields: [FieldChange] = []
+        if current.content != message.content {
+            fields.append(FieldChange(name: "content", old: current.content, new: message.content, isText: true))
+        }
+        if current.embeds != message.embeds {
+            fields.append(FieldChange(name: "embeds", old: embedSummary(current.embeds), new: embedSummary(message.embeds)))
+        }
+        if !fields.isEmpty {
+            add(.edit, .message, key: message.key, name: name, group: message.group, fields: fields,
+                operation: .editMessage(channel: current.channelID, message: current.id,
+                                        content: message.content, embeds: message.embeds),
+                ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash),
+                after: after)
+        }
+        if current.pinned != message.pinned {
+            let channel = Ref.existing(current.channelID)
+            add(.pin, .message, key: message.key, name: name, group: message.group,
+                fields: [FieldChange(name: "pinned", old: Display.flag(current.pinned), new: Display.flag(message.pinned))],
+                operation: message.pinned
+                    ? .pinMessage(channel: channel, message: .existing(current.id))
+                    : .unpinMessage(channel: current.channelID, message: current.id),
+                ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash),
+                after: after)
+        }
+    }
+
+    /// `2 embeds: "Spa 6h", "Lineup"`.
+    private func embedSummary(_ embeds: [Embed]) -> String {
+        if embeds.isEmpty { return "none" }
+        let titles = embeds.map { "\"\($0.title ?? "untitled")\"" }.joined(separator: ", ")
+        return "\(embeds.count) embed\(embeds.count == 1 ? "" : "s"): \(titles)"
+    }
+}

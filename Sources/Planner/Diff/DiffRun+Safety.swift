@@ -1,0 +1,50 @@
+import DiscordTypes
+import Spec
+
+extension DiffRun {
+    /// Refuses plans the bot cannot carry out (role hierarchy) and plans that destroy more
+    /// than the policy allows.
+    func checkSafety() throws(PlanRefusal) {
+        let problems = hierarchyProblems()
+        if !problems.isEmpty { throw .roleHierarchy(problems) }
+        let deleting = changes.filter { if case .forget = $0.ownership { true } else { false } }.count
+        guard deleting > 0, !options.allowDestroy else { return }
+        let managed = ownership.entries.values.filter { entry in
+            switch entry.kind {
+            case .role: live.roles[entry.id] != nil
+            case .category, .text, .voice: live.channels[entry.id] != nil
+            case .thread: live.threads[entry.id] != nil
+            case .message: snapshot.messages[entry.id] != nil
+            case .guild: false
+            }
+        }.count
+        let limit = desired.policy.maxDestroyFraction
+        if Double(deleting) > limit * Double(max(managed, 1)) {
+            throw .destroyThreshold(deleting: deleting, managed: managed, maxFraction: limit)
+        }
+    }
+
+    /// Changes that touch an existing role at or above the bot's highest role (the guild
+    /// owner is exempt). Adopts send no request and are not problems by themselves.
+    private func hierarchyProblems() -> [HierarchyProblem] {
+        if snapshot.ownerID == snapshot.botUserID { return [] }
+        let botPosition = snapshot.botHighestRolePosition
+        var problems: [HierarchyProblem] = []
+        var reported = Set<ResourceKey>()
+        for change in changes {
+            let roleID: Snowflake?
+            switch change.operation {
+            case .modifyRole(let id, _), .deleteRole(let id): roleID = id
+            case .grantRole(_, let role): roleID = role.existingID
+            case .revokeRole(_, let role): roleID = role
+            default: roleID = nil
+            }
+            guard let roleID, let role = live.roles[roleID], role.position >= botPosition,
+                  reported.insert(change.key).inserted else { continue }
+            problems.append(HierarchyProblem(
+                key: change.key, roleName: role.name, roleID: role.id, rolePosition: role.position,
+                botHighestPosition: botPosition, action: change.action))
+        }
+        return problems
+    }
+}

@@ -1,0 +1,35 @@
+import DiscordTypes
+import Spec
+
+/// The pure differ: desired layout + live snapshot + ownership -> an ordered, minimal plan.
+public enum Planner {
+    /// Computes the plan that brings `snapshot` to `desired`, touching only resources in
+    /// `ownership` (or adopted into it by this plan).
+    ///
+    /// Order: roles, categories, channels (overwrites inside their create or modify), the
+    /// bulk position change, threads, thread members, member roles, messages; then deletes,
+    /// children before parents. Every `.created(key)` a change uses is made by an earlier
+    /// change listed in its `dependencies`.
+    ///
+    /// - Throws: `PlanRefusal` when the plan would destroy more than the policy allows
+    ///   (unless `options.allowDestroy`) or needs changes the role hierarchy forbids.
+    public static func diff(
+        desired: DesiredGuild, snapshot: GuildSnapshot, ownership: Ownership,
+        options: PlanOptions = PlanOptions()
+    ) throws(PlanRefusal) -> Plan {
+        var run = DiffRun(desired: desired, snapshot: snapshot, ownership: ownership, options: options)
+        run.planRoles()
+        run.planChannels(categories: true)
+        run.planChannels(categories: false)
+        run.planPositions()
+        run.planThreads()
+        run.planThreadMembers()
+        run.planMemberRoles()
+        run.planMessages()
+        run.planDeletes()
+        try run.checkSafety()
+        return Plan(
+            guildID: desired.guildID, changes: run.changes, warnings: run.warnings,
+            forgotten: run.forgotten, estimatedSeconds: options.rateModel.estimate(run.changes))
+    }
+}

@@ -1,0 +1,102 @@
+import DiscordTypes
+import Spec
+
+/// Exactly one Discord request (or, for `adopt`, none), fully decided by the planner: the
+/// executor resolves `Ref`s and sends it, without re-reading desired state or re-deriving
+/// anything. Permission bits are carried as `Permissions`; request bodies send them as
+/// integers.
+public enum Operation: Hashable, Sendable, Codable {
+    /// `POST /guilds/{g}/roles`.
+    case createRole(NewRole)
+    /// `PATCH /guilds/{g}/roles/{id}` with only the non-nil fields.
+    case modifyRole(id: Snowflake, RoleUpdate)
+    /// `DELETE /guilds/{g}/roles/{id}`.
+    case deleteRole(id: Snowflake)
+    /// `POST /guilds/{g}/channels` (category, text or voice), overwrites included, so a
+    /// private channel is never briefly public.
+    case createChannel(NewChannel)
+    /// `PATCH /channels/{id}` with only the non-nil fields. `overwrites`, when present, is
+    /// the complete authoritative list (one write, never remove-then-add).
+    case modifyChannel(id: Snowflake, ChannelUpdate)
+    /// `DELETE /channels/{id}` (channels, categories and threads).
+    case deleteChannel(id: Snowflake)
+    /// `PATCH /guilds/{g}/channels`: one bulk call; never changes a parent (see 40009).
+    case channelPositions([ChannelPosition])
+    /// `POST /channels/{parent}/threads` with `type` 12 (private) or 11 (public).
+    case createThread(parent: Ref, name: String, isPrivate: Bool, autoArchiveMinutes: Int)
+    /// `PATCH /channels/{thread}` with only the non-nil fields.
+    case modifyThread(thread: Ref, ThreadUpdate)
+    /// `PUT /channels/{thread}/thread-members/{user}`.
+    case addThreadMember(thread: Ref, user: Snowflake)
+    /// `DELETE /channels/{thread}/thread-members/{user}`.
+    case removeThreadMember(thread: Snowflake, user: Snowflake)
+    /// `PUT /guilds/{g}/members/{user}/roles/{role}`.
+    case grantRole(user: Snowflake, role: Ref)
+    /// `DELETE /guilds/{g}/members/{user}/roles/{role}`.
+    case revokeRole(user: Snowflake, role: Snowflake)
+    /// `POST /channels/{channel}/messages`.
+    case postMessage(channel: Ref, content: String, embeds: [Embed])
+    /// `PATCH /channels/{channel}/messages/{message}`.
+    case editMessage(channel: Snowflake, message: Snowflake, content: String, embeds: [Embed])
+    /// `DELETE /channels/{channel}/messages/{message}`.
+    case deleteMessage(channel: Snowflake, message: Snowflake)
+    /// `PUT /channels/{channel}/messages/pins/{message}`.
+    case pinMessage(channel: Ref, message: Ref)
+    /// `DELETE /channels/{channel}/messages/pins/{message}`.
+    case unpinMessage(channel: Snowflake, message: Snowflake)
+    /// No request: record `key -> id` in the state store.
+    case adopt(key: ResourceKey, id: Snowflake, kind: ResourceKind)
+
+    /// Discord requests this operation costs (adopt is free).
+    public var requestCount: Int {
+        if case .adopt = self { return 0 }
+        return 1
+    }
+
+    /// The route template, without ids or secrets (`PATCH /channels/{channel}`); nil for
+    /// adopt. Used for the request budget, logs and audit reasons.
+    public var route: String? {
+        switch self {
+        case .createRole: "POST /guilds/{guild}/roles"
+        case .modifyRole: "PATCH /guilds/{guild}/roles/{role}"
+        case .deleteRole: "DELETE /guilds/{guild}/roles/{role}"
+        case .createChannel: "POST /guilds/{guild}/channels"
+        case .modifyChannel, .modifyThread: "PATCH /channels/{channel}"
+        case .deleteChannel: "DELETE /channels/{channel}"
+        case .channelPositions: "PATCH /guilds/{guild}/channels"
+        case .createThread: "POST /channels/{channel}/threads"
+        case .addThreadMember: "PUT /channels/{channel}/thread-members/{user}"
+        case .removeThreadMember: "DELETE /channels/{channel}/thread-members/{user}"
+        case .grantRole: "PUT /guilds/{guild}/members/{user}/roles/{role}"
+        case .revokeRole: "DELETE /guilds/{guild}/members/{user}/roles/{role}"
+        case .postMessage: "POST /channels/{channel}/messages"
+        case .editMessage: "PATCH /channels/{channel}/messages/{message}"
+        case .deleteMessage: "DELETE /channels/{channel}/messages/{message}"
+        case .pinMessage: "PUT /channels/{channel}/messages/pins/{message}"
+        case .unpinMessage: "DELETE /channels/{channel}/messages/pins/{message}"
+        case .adopt: nil
+        }
+    }
+
+    /// Every `.created(key)` this operation needs resolved before it can be sent.
+    public var createdRefs: [ResourceKey] {
+        var refs: [Ref] = []
+        switch self {
+        case .createChannel(let new):
+            refs = [new.parent].compactMap { $0 } + new.overwrites.map(\.target)
+        case .modifyChannel(_, let update):
+            if case .category(let parent)? = update.parent { refs.append(parent) }
+            refs += (update.overwrites ?? []).map(\.target)
+        case .channelPositions(let entries): refs = entries.map(\.channel)
+        case .createThread(let parent, _, _, _): refs = [parent]
+        case .modifyThread(let thread, _): refs = [thread]
+        case .addThreadMember(let thread, _): refs = [thread]
+        case .grantRole(_, let role): refs = [role]
+        case .postMessage(let channel, _, _): refs = [channel]
+        case .pinMessage(let channel, let message): refs = [channel, message]
+        default: break
+        }
+        var seen = Set<ResourceKey>()
+        return refs.compactMap(\.createdKey).filter { seen.insert($0).inserted }
+    }
+}

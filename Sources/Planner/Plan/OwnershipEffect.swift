@@ -1,0 +1,21 @@
+import DiscordTypes
+import Spec
+
+/// What the executor records in the state store after a change succeeded.
+public enum OwnershipEffect: Hashable, Sendable, Codable {
+    /// Nothing (grants, thread members, positions, pins).
+    case none
+    /// Record `key -> id` with the hash of the desired resource now applied (nil for an
+    /// adopt that a later update completes). `id` is nil for creates: take it from
+    /// Discord's response. Creates, adopts, updates, archives, posts and edits record.
+    case record(key: ResourceKey, kind: ResourceKind, id: Snowflake?, appliedHash: String?)
+    /// Remove `key` from the state store (deletes).
+    case forget(ResourceKey)
+
+    /// The entry to store, given the id the request produced (creates) or nil.
+    public func entry(createdID: Snowflake?) -> (ResourceKey, OwnershipEntry)? {
+        guard case .record(let key, let kind, let id, let hash) = self,
+              let resolved = id ?? createdID else { return nil }
+        return (key, OwnershipEntry(id: resolved, kind: kind, appliedHash: hash))
+    }
+}

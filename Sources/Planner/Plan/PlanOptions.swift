@@ -1,0 +1,23 @@
+/// Switches for one `diff`.
+public struct PlanOptions: Hashable, Sendable, Codable {
+    /// Allow a plan that deletes more than `policy.maxDestroyFraction` of managed resources
+    /// (`--allow-destroy`).
+    public var allowDestroy: Bool
+    /// Adopt unowned live resources that match desired ones (type, name, parent). Off, they
+    /// are ignored and desired resources are created beside them.
+    public var adopt: Bool
+    /// Plan member-role grants/revokes and thread-member adds/removes.
+    public var manageMembers: Bool
+    /// The rate-limit model behind the duration estimate.
+    public var rateModel: RequestRateModel
+
+    public init(
+        allowDestroy: Bool = false, adopt: Bool = true, manageMembers: Bool = true,
+        rateModel: RequestRateModel = .discord
+    ) {
+        self.allowDestroy = allowDestroy
+        self.adopt = adopt
+        self.manageMembers = manageMembers
+        self.rateModel = rateModel
+    }
+}

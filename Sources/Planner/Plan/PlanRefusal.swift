@@ -1,0 +1,51 @@
+import DiscordTypes
+import Spec
+
+/// Why the planner refuses to produce a plan: an error, never a silent skip.
+public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The plan would delete more than the configured share of managed resources.
+    case destroyThreshold(deleting: Int, managed: Int, maxFraction: Double)
+    /// Changes the bot cannot make because the role is at or above its highest role.
+    case roleHierarchy([HierarchyProblem])
+
+    public var description: String {
+        switch self {
+        case .destroyThreshold(let deleting, let managed, let maxFraction):
+            let percent = Int((maxFraction * 100).rounded())
+            return "refusing to destroy \(deleting) of \(managed) managed resources "
+                + "(more than \(percent)% allowed by policy.max_destroy_fraction); "
+                + "review the plan and pass --allow-destroy if this is intended"
+        case .roleHierarchy(let problems):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "the bot cannot make \(problems.count) change(s) because of the role hierarchy; "
+                + "move the bot's role above these roles in Server Settings › Roles:\n\(lines)"
+        }
+    }
+}
+
+/// One change blocked by the role hierarchy.
+public struct HierarchyProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+    public var key: ResourceKey
+    public var roleName: String
+    public var roleID: Snowflake
+    public var rolePosition: Int
+    public var botHighestPosition: Int
+    public var action: Action
+
+    public init(
+        key: ResourceKey, roleName: String, roleID: Snowflake, rolePosition: Int,
+        botHighestPosition: Int, action: Action
+    ) {
+        self.key = key
+        self.roleName = roleName
+        self.roleID = roleID
+        self.rolePosition = rolePosition
+        self.botHighestPosition = botHighestPosition
+        self.action = action
+    }
+
+    public var description: String {
+        "\(action.rawValue) \(key) (role \"\(roleName)\" at position \(rolePosition), "
+            + "bot's highest role at \(botHighestPosition))"
+    }
+}

@@ -1,0 +1,230 @@
+import DiscordTypes
+import Foundation
+import Planner
+import Spec
+
+/// Runs a plan against Discord: in dependency order, independent changes in parallel (the
+/// client's rate limiter paces them), ids from creates fed into the changes that need them.
+///
+/// For each change: the journal gets the intent before the request and the outcome after it,
+/// together with the change's ownership effect in the same transaction. A failed change does
+/// not stop the others; the changes that depend on it are skipped with the reason.
+public struct ApplyExecutor: Sendable {
+    public var store: any StateStore
+    public var performer: any ChangePerformer
+    public var guildID: Snowflake
+    /// Changes in flight at once. The rate limiter serialises each bucket; this only bounds
+    /// how many buckets are worked at the same time.
+    public var maxConcurrency: Int
+    public var now: @Sendable () -> Date
+
+    public init(
+        store: any StateStore, performer: any ChangePerformer, guildID: Snowflake,
+        maxConcurrency: Int = 8, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store
+        self.performer = performer
+        self.guildID = guildID
+        self.maxConcurrency = max(1, maxConcurrency)
+        self.now = now
+    }
+
+    /// Applies `plan`, journalling under `runID`; returns one result per change.
+    public func run(
+        _ plan: Plan, runID: String, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
+    ) async throws -> [ChangeResult] {
+        if !plan.forgotten.isEmpty {
+            try await store.apply(plan.forgotten.map { .disown($0) }, guild: guildID)
+        }
+        let changes = plan.changes
+        let total = changes.count
+        progress(.started(total: total))
+        guard total > 0 else { return [] }
+
+        let graph = DependencyGraph(changes)
+        var remaining = graph.dependencies.map(\.count)
+        var ready = Set(changes.indices.filter { remaining[$0] == 0 })
+        var results: [Int: ChangeResult] = [:]
+        var ids: [ResourceKey: Snowflake] = [:]
+        var running = 0
+
+        func finish(_ result: ChangeResult) {
+            results[result.index] = result
+            progress(.changeFinished(result, completed: results.count, total: total))
+        }
+
+        try await withThrowingTaskGroup(of: ChangeResult.self) { group in
+            func launch() async throws {
+                while running < maxConcurrency, let index = ready.min() {
+                    ready.remove(index)
+                    let change = changes[index]
+                    let operation: PlanOperation
+                    do {
+                        operation = try change.operation.resolved(ids)
+                    } catch {
+                        let result = ChangeResult(index: index, key: change.key, summary: change.summaryLine,
+                                                  status: .failed, reason: "\(error)")
+                        try await journalWithoutRequest(change, runID: runID, status: .failed, reason: "\(error)")
+                        finish(result)
+                        try await settle(result)
+                        continue
+                    }
+                    running += 1
+                    progress(.changeStarted(index: index, summary: change.summaryLine))
+                    group.addTask {
+                        try await perform(change, operation: operation, runID: runID)
+                    }
+                }
+            }
+
+            func settle(_ result: ChangeResult) async throws {
+                let change = changes[result.index]
+                if result.status == .done {
+                    if let id = result.resourceID { ids[change.key] = id }
+                    for dependent in graph.dependents[result.index] {
+                        remaining[dependent] -= 1
+                        if remaining[dependent] == 0, results[dependent] == nil { ready.insert(dependent) }
+                    }
+                } else {
+                    // Skip everything downstream, with the reason.
+                    var queue = graph.dependents[result.index]
+                    while let next = queue.popLast() {
+                        guard results[next] == nil else { continue }
+                        ready.remove(next)
+                        let reason = "skipped: depends on \(change.summaryLine), which \(result.status == .failed ? "failed" : "was skipped")"
+                        let skipped = ChangeResult(index: next, key: changes[next].key,
+                                                   summary: changes[next].summaryLine, status: .skipped,
+                                                   reason: reason)
+                        try await journalWithoutRequest(changes[next], runID: runID, status: .skipped, reason: reason)
+                        finish(skipped)
+                        queue += graph.dependents[next]
+                    }
+                }
+            }
+
+            try await launch()
+            while let result = try await group.next() {
+                running -= 1
+                finish(result)
+                try await settle(result)
+                try await launch()
+            }
+        }
+        return changes.indices.compactMap { results[$0] }
+    }
+
+    /// One change: intent, request, outcome (with ownership) — the journal protocol.
+    private func perform(_ change: Change, operation: PlanOperation, runID: String) async throws -> ChangeResult {
+        let (method, path) = operation.requestLine(guild: guildID)
+        let identity = operation.createIdentity
+        let intent = JournalIntent(
+            runID: runID, guildID: guildID, index: change.index, key: change.key,
+            action: change.action.rawValue, kind: change.kind, summary: change.summaryLine,
+            method: method, route: path, name: identity?.name, parentID: identity?.parent,
+            channelType: identity?.channelType, recordedAt: now())
+        let entry = try await store.recordIntent(intent)
+        do {
+            let performed: PerformedChange
+            if case .adopt(_, let id, _) = operation {
+                performed = PerformedChange(createdID: id)
+            } else {
+                performed = try await performer.perform(operation, change: change, guildID: guildID)
+            }
+            let resourceID = performed.createdID ?? operation.touchedID
+            var effects: [StateEffect] = []
+            switch change.ownership {
+            case .none: break
+            case .forget(let key): effects.append(.disown(key))
+            case .record:
+                if let (key, entry) = change.ownership.entry(createdID: performed.createdID) {
+                    effects.append(.own(key, entry))
+                }
+            }
+            if case .postMessage(let channel, _, _) = operation, let id = performed.createdID,
+               let channelID = channel.existingID {
+                effects.append(.message(ManagedMessage(
+                    key: change.key, channelID: channelID, messageID: id, updatedAt: now())))
+            }
+            try await store.recordOutcome(
+                entry: entry,
+                JournalOutcome(status: .ok, httpStatus: performed.httpStatus, resourceID: resourceID,
+                               finishedAt: now()),
+                effects: effects)
+            return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
+                                status: .done, resourceID: performed.createdID ?? (operation.isCreate ? nil : resourceID))
+        } catch let error as CancellationError {
+            throw error
+        } catch {
+            let failure = ApplyFailure(error)
+            if failure.outcomeUnknown {
+                // Leave the intent pending: the next run's snapshot settles it (CrashRecovery).
+                return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
+                                    status: .failed, reason: failure.sentence)
+            }
+            try await store.recordOutcome(
+                entry: entry,
+                JournalOutcome(status: .failed, httpStatus: failure.httpStatus,
+                               discordCode: failure.discordCode, answer: failure.sentence,
+                               finishedAt: now()),
+                effects: [])
+            return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
+                                status: .failed, reason: failure.sentence)
+        }
+    }
+
+    /// Journals a change that never became a request (skipped, or unresolvable).
+    private func journalWithoutRequest(_ change: Change, runID: String, status: JournalStatus, reason: String) async throws {
+        let (method, path) = change.operation.requestLine(guild: guildID)
+        let entry = try await store.recordIntent(JournalIntent(
+            runID: runID, guildID: guildID, index: change.index, key: change.key,
+            action: change.action.rawValue, kind: change.kind, summary: change.summaryLine,
+            method: method, route: path, recordedAt: now()))
+        try await store.recordOutcome(entry: entry, JournalOutcome(status: status, answer: reason, finishedAt: now()),
+                                      effects: [])
+    }
+}
+
+/// Who waits for whom: the plan's declared dependencies, plus "a ref to `.created(key)`
+/// waits for the create of `key`" in case a dependency was left implicit.
+struct DependencyGraph {
+    var dependencies: [Set<Int>]
+    var dependents: [[Int]]
+
+    init(_ changes: [Change]) {
+        var creator: [ResourceKey: Int] = [:]
+        for change in changes where change.operation.isCreate { creator[change.key] = change.index }
+        var dependencies = Array(repeating: Set<Int>(), count: changes.count)
+        for (position, change) in changes.enumerated() {
+            var deps = Set(change.dependencies.filter { $0 >= 0 && $0 < changes.count && $0 != position })
+            for key in change.operation.createdRefs {
+                if let index = creator[key], index != position { deps.insert(index) }
+            }
+            dependencies[position] = deps
+        }
+        var dependents = Array(repeating: [Int](), count: changes.count)
+        for (position, deps) in dependencies.enumerated() {
+            for dep in deps { dependents[dep].append(position) }
+        }
+        self.dependencies = dependencies
+        self.dependents = dependents
+    }
+}
+
+extension PlanOperation {
+    /// The existing id a non-create operation acts on, for the journal.
+    var touchedID: Snowflake? {
+        switch self {
+        case .modifyRole(let id, _), .deleteRole(let id), .modifyChannel(let id, _), .deleteChannel(let id):
+            id
+        case .modifyThread(let thread, _), .addThreadMember(let thread, _): thread.existingID
+        case .removeThreadMember(let thread, _): thread
+        case .grantRole(_, let role): role.existingID
+        case .revokeRole(_, let role): role
+        case .editMessage(_, let message, _, _), .deleteMessage(_, let message),
+             .unpinMessage(_, let message): message
+        case .pinMessage(_, let message): message.existingID
+        case .adopt(_, let id, _): id
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import DiscordTypes
+import Planner
+import Spec
+
+/// A `.created(key)` ref whose create did not (yet) produce an id.
+struct UnresolvedRef: Error, CustomStringConvertible {
+    var key: ResourceKey
+    var description: String { "needs the id of \(key), which was not created" }
+}
+
+extension Ref {
+    func resolve(_ ids: [ResourceKey: Snowflake]) throws -> Snowflake {
+        switch self {
+        case .existing(let id): return id
+        case .created(let key):
+            guard let id = ids[key] else { throw UnresolvedRef(key: key) }
+            return id
+        }
+    }
+}
+
+extension Operation {
+    /// This operation with every `.created(key)` replaced by the id its create returned.
+    func resolved(_ ids: [ResourceKey: Snowflake]) throws -> Operation {
+        func r(_ ref: Ref) throws -> Ref { .existing(try ref.resolve(ids)) }
+        func overwrites(_ list: [RefOverwrite]) throws -> [RefOverwrite] {
+            try list.map { var o = $0; o.target = try r($0.target); return o }
+        }
+        switch self {
+        case .createChannel(var new):
+            new.parent = try new.parent.map(r)
+            new.overwrites = try overwrites(new.overwrites)
+            return .createChannel(new)
+        case .modifyChannel(let id, var update):
+            if case .category(let parent)? = update.parent { update.parent = .category(try r(parent)) }
+            update.overwrites = try update.overwrites.map(overwrites)
+            return .modifyChannel(id: id, update)
+        case .channelPositions(let entries):
+            return .channelPositions(try entries.map { ChannelPosition(channel: try r($0.channel), position: $0.position) })
+        case .createThread(let parent, let name, let isPrivate, let minutes):
+            return .createThread(parent: try r(parent), name: name, isPrivate: isPrivate, autoArchiveMinutes: minutes)
+        case .modifyThread(let thread, let update):
+            return .modifyThread(thread: try r(thread), update)
+        case .addThreadMember(let thread, let user):
+            return .addThreadMember(thread: try r(thread), user: user)
+        case .grantRole(let user, let role):
+            return .grantRole(user: user, role: try r(role))
+        case .postMessage(let channel, let content, let embeds):
+            return .postMessage(channel: try r(channel), content: content, embeds: embeds)
+        case .pinMessage(let channel, let message):
+            return .pinMessage(channel: try r(channel), message: try r(message))
+        default:
+            return self
+        }
+    }
+
+    /// `METHOD /path` with ids filled in (no query, no secrets), for the journal and audit.
+    func requestLine(guild: Snowflake) -> (method: String, path: String) {
+        func id(_ ref: Ref) -> String { ref.existingID?.description ?? "{\(ref.createdKey?.rawValue ?? "?")}" }
+        switch self {
+        case .createRole: return ("POST", "/guilds/\(guild)/roles")
+        case .modifyRole(let role, _): return ("PATCH", "/guilds/\(guild)/roles/\(role)")
+        case .deleteRole(let role): return ("DELETE", "/guilds/\(guild)/roles/\(role)")
+        case .createChannel: return ("POST", "/guilds/\(guild)/channels")
+        case .modifyChannel(let c, _): return ("PATCH", "/channels/\(c)")
+        case .deleteChannel(let c): return ("DELETE", "/channels/\(c)")
+        case .channelPositions: return ("PATCH", "/guilds/\(guild)/channels")
+        case .createThread(let parent, _, _, _): return ("POST", "/channels/\(id(parent))/threads")
+        case .modifyThread(let t, _): return ("PATCH", "/channels/\(id(t))")
+        case .addThreadMember(let t, let u): return ("PUT", "/channels/\(id(t))/thread-members/\(u)")
+        case .removeThreadMember(let t, let u): return ("DELETE", "/channels/\(t)/thread-members/\(u)")
+        case .grantRole(let u, let r): return ("PUT", "/guilds/\(guild)/members/\(u)/roles/\(id(r))")
+        case .revokeRole(let u, let r): return ("DELETE", "/guilds/\(guild)/members/\(u)/roles/\(r)")
+        case .postMessage(let c, _, _): return ("POST", "/channels/\(id(c))/messages")
+        case .editMessage(let c, let m, _, _): return ("PATCH", "/channels/\(c)/messages/\(m)")
+        case .deleteMessage(let c, let m): return ("DELETE", "/channels/\(c)/messages/\(m)")
+        case .pinMessage(let c, let m): return ("PUT", "/channels/\(id(c))/messages/pins/\(id(m))")
+        case .unpinMessage(let c, let m): return ("DELETE", "/channels/\(c)/messages/pins/\(m)")
+        case .adopt: return ("-", "-")
+        }
+    }
+
+    /// For creates: the name, parent and Discord type to look for after a lost answer.
+    var createIdentity: (name: String, parent: Snowflake?, channelType: Int?)? {
+        switch self {
+        case .createRole(let new): return (new.name, nil, nil)
+        case .createChannel(let new): return (new.name, new.parent?.existingID, new.type.rawValue)
+        case .createThread(let parent, let name, let isPrivate, _):
+            return (name, parent.existingID, isPrivate ? ChannelType.privateThread.rawValue : ChannelType.publicThread.rawValue)
+        case .postMessage(let channel, let content, _): return (content, channel.existingID, nil)
+        default: return nil
+        }
+    }
+
+    /// Whether this operation makes a new resource whose id later changes may need.
+    var isCreate: Bool {
+        switch self {
+        case .createRole, .createChannel, .createThread, .postMessage: true
+        default: false
+        }
+    }
+}
+
+extension Change {
+    /// One line for people: `+ text channel spa-6h-signup`.
+    public var summaryLine: String {
+        let noun: String = switch kind {
+        case .role: "role"
+        case .category: "category"
+        case .text: "text channel"
+        case .voice: "voice channel"
+        case .thread: "thread"
+        case .message: "message"
+        case .guild: "guild"
+        }
+        var line = "\(action.symbol) \(noun) \(name)"
+        switch operation {
+        case .grantRole(let user, _): line = "\(action.symbol) role \(name) to user \(user)"
+        case .revokeRole(let user, _): line = "\(action.symbol) role \(name) from user \(user)"
+        case .addThreadMember(_, let user): line = "\(action.symbol) user \(user) to thread \(name)"
+        case .removeThreadMember(_, let user): line = "\(action.symbol) user \(user) from thread \(name)"
+        case .channelPositions(let entries): line = "\(action.symbol) channel order (\(entries.count) channels)"
+        default: break
+        }
+        return line
+    }
+}

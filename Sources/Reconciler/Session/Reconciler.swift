@@ -1,0 +1,187 @@
+import DiscordTypes
+import Foundation
+import Planner
+import Spec
+
+/// One guild's reconciler: the reusable one-shot API behind `plan`, `apply` and the daemon.
+///
+/// ```swift
+/// let reconciler = Reconciler(client: client, store: store, guildID: config.settings.discord.guildID)
+/// let run = try await reconciler.plan(config: config, at: now)       // snapshot, recover, diff
+/// let report = try await reconciler.apply(run) { print($0) }        // journalled, parallel
+/// // or, in one go (what the daemon calls each tick):
+/// let outcome = try await reconciler.reconcile(config: config, at: now)
+/// ```
+///
+/// `plan` reads the guild (a handful of GETs), settles what an interrupted earlier run left
+/// in the journal (adopting resources whose create answer was lost), then diffs.
+public final class Reconciler: Sendable {
+    public let guildID: Snowflake
+    public let store: any StateStore
+    public let options: ReconcilerOptions
+    let reader: any SnapshotReader
+    let performer: any ChangePerformer
+    let counts: @Sendable () async -> RequestCounts
+    let now: @Sendable () -> Date
+
+    /// A reconciler over any reader and performer (tests script them; `init(client:…)` uses
+    /// Discord's).
+    public init(
+        guildID: Snowflake, store: any StateStore, reader: any SnapshotReader,
+        performer: any ChangePerformer, options: ReconcilerOptions = ReconcilerOptions(),
+        counts: @escaping @Sendable () async -> RequestCounts = { RequestCounts() },
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.guildID = guildID
+        self.store = store
+        self.reader = reader
+        self.performer = performer
+        self.options = options
+        self.counts = counts
+        self.now = now
+    }
+
+    // MARK: Plan
+
+    /// Compiles `config` at `at`, reads the guild and plans.
+    public func plan(config: ClubConfig, at: Date) async throws -> PlannedRun {
+        try await plan(compiled: Compiler.compile(config, at: at), at: at, configHash: Self.hash(config))
+    }
+
+    /// Reads the guild, settles interrupted runs, and diffs against `compiled`.
+    public func plan(compiled: CompiledGuild, at: Date, configHash: String) async throws -> PlannedRun {
+        let (snapshot, ownership, recovered) = try await refresh()
+        do {
+            let plan = try Planner.diff(desired: compiled.desired, snapshot: snapshot, ownership: ownership,
+                                        options: options.plan)
+            return PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
+                              plan: plan, configHash: configHash, recovered: recovered)
+        } catch {
+            throw ReconcileError.refused(error)
+        }
+    }
+
+    /// The live guild and ownership, after settling the journal of interrupted runs.
+    public func refresh() async throws -> (GuildSnapshot, Ownership, [ResourceKey: Snowflake]) {
+        var ownership = try await store.ownership(guild: guildID)
+        var messages = try await store.managedMessages(guild: guildID)
+        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages)
+        let pending = try await store.pendingIntents(guild: guildID)
+        guard !pending.isEmpty else { return (snapshot, ownership, [:]) }
+
+        var recent: [Snowflake: [Message]] = [:]
+        for entry in pending where entry.intent.action == Action.post.rawValue && ownership[entry.intent.key] == nil {
+            guard let channel = entry.intent.parentID, recent[channel] == nil else { continue }
+            recent[channel] = (try? await reader.recentMessages(
+                in: channel, since: entry.intent.recordedAt.addingTimeInterval(-CrashRecovery().skew))) ?? []
+        }
+        let resolution = CrashRecovery().resolve(pending: pending, snapshot: snapshot, ownership: ownership,
+                                                 recentMessages: recent)
+        if !resolution.effects.isEmpty {
+            try await store.apply(resolution.effects, guild: guildID)
+        }
+        for (id, note) in resolution.notes {
+            try await store.resolvePending([id], note: note, at: now())
+        }
+        try await markInterruptedRuns(pending)
+        if !resolution.adopted.isEmpty {
+            ownership = try await store.ownership(guild: guildID)
+            messages = try await store.managedMessages(guild: guildID)
+            // Adopted messages must be read so the planner can compare them.
+            if resolution.effects.contains(where: { if case .message = $0 { true } else { false } }) {
+                snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages)
+            }
+        }
+        return (snapshot, ownership, resolution.adopted)
+    }
+
+    private func markInterruptedRuns(_ pending: [JournalEntry]) async throws {
+        let runIDs = Set(pending.map(\.intent.runID))
+        for run in try await store.runs(guild: guildID, limit: 50)
+        where run.status == .running && runIDs.contains(run.id) {
+            var interrupted = run
+            interrupted.status = .interrupted
+            interrupted.finishedAt = now()
+            try await store.finishRun(interrupted)
+        }
+    }
+
+    // MARK: Apply
+
+    /// Executes a planned run: journalled, in dependency order, independent changes in
+    /// parallel. Never throws for a failed change (see the report); throws only when the
+    /// state store itself fails.
+    public func apply(
+        _ run: PlannedRun, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
+    ) async throws -> ApplyReport {
+        let before = await counts()
+        let runID = UUID().uuidString.lowercased()
+        var record = RunRecord(id: runID, guildID: guildID, startedAt: now(), planned: run.plan.changes.count,
+                               trigger: options.trigger)
+        try await store.beginRun(record)
+        let executor = ApplyExecutor(store: store, performer: performer, guildID: guildID,
+                                     maxConcurrency: options.maxConcurrency, now: now)
+        let results = try await executor.run(run.plan, runID: runID, progress: progress)
+        let used = await counts() - before
+        let report = ApplyReport(runID: runID, results: results, requests: used.requests,
+                                 rateLimited: used.rateLimited)
+        record.finishedAt = now()
+        record.status = report.succeeded ? .succeeded : .failed
+        record.applied = report.done
+        record.failed = report.failed
+        record.skipped = report.skipped
+        try await store.finishRun(record)
+        return report
+    }
+
+    /// Applies a saved plan file after checking it still matches the guild and the state.
+    public func apply(
+        saved: SavedPlan, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
+    ) async throws -> ApplyReport {
+        guard saved.plan.guildID == guildID else {
+            throw ReconcileError.planMismatch("it is for guild \(saved.plan.guildID), not \(guildID)")
+        }
+        let (snapshot, ownership, _) = try await refresh()
+        if let why = saved.staleness(against: snapshot, ownership: ownership) {
+            throw ReconcileError.stalePlan(why)
+        }
+        let run = PlannedRun(
+            compiled: CompiledGuild(desired: DesiredGuild(guildID: guildID), nextTransition: nil),
+            instant: saved.instant, snapshot: snapshot, ownership: ownership, plan: saved.plan,
+            configHash: saved.configHash)
+        return try await apply(run, progress: progress)
+    }
+
+    // MARK: Reconcile
+
+    /// Plan and apply in one go, for the daemon: reports what was applied, whether the guild
+    /// has converged, and when the layout changes next. A planner refusal throws.
+    public func reconcile(
+        config: ClubConfig, at: Date, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
+    ) async throws -> ReconcileOutcome {
+        let before = await counts()
+        let run = try await plan(config: config, at: at)
+        var report: ApplyReport?
+        if !run.plan.isEmpty { report = try await apply(run, progress: progress) }
+        let used = await counts() - before
+        return ReconcileOutcome(
+            runID: report?.runID, planned: run.plan.changes.count, applied: report?.done ?? 0,
+            failed: report?.failed ?? 0, skipped: report?.skipped ?? 0,
+            converged: report?.succeeded ?? true,
+            nextTransition: run.compiled.nextTransition,
+            nextTransitionReason: run.compiled.nextTransitionReason,
+            requests: used.requests, rateLimited: used.rateLimited,
+            errors: report?.results.filter { $0.status == .failed }.map { "\($0.summary): \($0.reason ?? "failed")" } ?? [])
+    }
+
+    /// A stable hash of a club's settings and data (for saved plans).
+    public static func hash(_ config: ClubConfig) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .secondsSince1970
+        var hasher = StableHasher()
+        hasher.combine(bytes: (try? encoder.encode(config.settings)) ?? Data())
+        hasher.combine(bytes: (try? encoder.encode(config.club)) ?? Data())
+        return hasher.hex
+    }
+}

@@ -1,0 +1,308 @@
+import DiscordTypes
+import Foundation
+import GRDB
+import Planner
+import Spec
+
+/// The `StateStore` in SQLite through GRDB: a WAL database file created with mode 0600
+/// (SQLite gives its -wal and -shm files the same mode), migrated on open. `inMemory()`
+/// gives the same store without a file, for tests.
+public final class SQLiteStateStore: StateStore {
+    private let writer: any DatabaseWriter
+    /// Where the database lives (nil in memory).
+    public let path: String?
+
+    /// Opens (creating if needed) the store at `path`, its directory included.
+    public init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let fm = FileManager.default
+        try fm.createDirectory(
+            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
+        if !fm.fileExists(atPath: path) {
+            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            else { throw StateStoreError.cannotCreate(path) }
+        }
+        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try StateMigrations.migrator.migrate(pool)
+            self.writer = pool
+        } catch {
+            throw StateStoreError.cannotOpen(path, "\(error)")
+        }
+        self.path = path
+    }
+
+    private init(writer: any DatabaseWriter) throws {
+        try StateMigrations.migrator.migrate(writer)
+        self.writer = writer
+        self.path = nil
+    }
+
+    /// A store that lives in memory only (tests, previews).
+    public static func inMemory() throws -> SQLiteStateStore {
+        try SQLiteStateStore(writer: DatabaseQueue())
+    }
+
+    // MARK: Ownership
+
+    public func ownership(guild: Snowflake) async throws -> Ownership {
+        try await writer.read { db in
+            var result = Ownership()
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT key, discord_id, kind, applied_hash FROM ownership WHERE guild_id = ?",
+                arguments: [guild.description])
+            for row in rows {
+                guard let id = Snowflake(string: row["discord_id"]),
+                      let kind = ResourceKind(rawValue: row["kind"]) else { continue }
+                result[ResourceKey(row["key"] as String)] =
+                    OwnershipEntry(id: id, kind: kind, appliedHash: row["applied_hash"])
+            }
+            return result
+        }
+    }
+
+    public func apply(_ effects: [StateEffect], guild: Snowflake) async throws {
+        try await writer.write { db in try Self.apply(effects, guild: guild, at: Date(), db) }
+    }
+
+    static func apply(_ effects: [StateEffect], guild: Snowflake, at: Date, _ db: Database) throws {
+        for effect in effects {
+            switch effect {
+            case .own(let key, let entry):
+                try db.execute(sql: """
+                    INSERT INTO ownership (guild_id, key, discord_id, kind, applied_hash, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (guild_id, key) DO UPDATE SET discord_id = excluded.discord_id,
+                        kind = excluded.kind, applied_hash = excluded.applied_hash,
+                        updated_at = excluded.updated_at
+                    """, arguments: [guild.description, key.rawValue, entry.id.description,
+                                     entry.kind.rawValue, entry.appliedHash, at])
+            case .disown(let key):
+                try db.execute(sql: "DELETE FROM ownership WHERE guild_id = ? AND key = ?",
+                               arguments: [guild.description, key.rawValue])
+                try db.execute(sql: "DELETE FROM managed_messages WHERE guild_id = ? AND key = ?",
+                               arguments: [guild.description, key.rawValue])
+            case .message(let message):
+                try db.execute(sql: """
+                    INSERT INTO managed_messages
+                        (guild_id, key, channel_id, message_id, content_hash, pinned, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (guild_id, key) DO UPDATE SET channel_id = excluded.channel_id,
+                        message_id = excluded.message_id, content_hash = excluded.content_hash,
+                        pinned = excluded.pinned, updated_at = excluded.updated_at
+                    """, arguments: [guild.description, message.key.rawValue,
+                                     message.channelID.description, message.messageID.description,
+                                     message.contentHash, message.pinned, message.updatedAt])
+            case .forgetMessage(let key):
+                try db.execute(sql: "DELETE FROM managed_messages WHERE guild_id = ? AND key = ?",
+                               arguments: [guild.description, key.rawValue])
+            }
+        }
+    }
+
+    // MARK: Runs
+
+    public func beginRun(_ run: RunRecord) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO runs (id, guild_id, started_at, finished_at, status, planned, applied,
+                                  failed, skipped, trigger)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: Self.runArguments(run))
+        }
+    }
+
+    public func finishRun(_ run: RunRecord) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT OR REPLACE INTO runs (id, guild_id, started_at, finished_at, status, planned,
+                                             applied, failed, skipped, trigger)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: Self.runArguments(run))
+        }
+    }
+
+    private static func runArguments(_ run: RunRecord) -> StatementArguments {
+        [run.id, run.guildID.description, run.startedAt, run.finishedAt, run.status.rawValue,
+         run.planned, run.applied, run.failed, run.skipped, run.trigger]
+    }
+
+    public func runs(guild: Snowflake, limit: Int) async throws -> [RunRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM runs WHERE guild_id = ? ORDER BY started_at DESC, rowid DESC LIMIT ?
+                """, arguments: [guild.description, limit]).map { row in
+                RunRecord(
+                    id: row["id"], guildID: Snowflake(string: row["guild_id"]) ?? guild,
+                    startedAt: row["started_at"], finishedAt: row["finished_at"],
+                    status: RunStatus(rawValue: row["status"]) ?? .interrupted,
+                    planned: row["planned"], applied: row["applied"], failed: row["failed"],
+                    skipped: row["skipped"], trigger: row["trigger"])
+            }
+        }
+    }
+
+    // MARK: Journal
+
+    public func recordIntent(_ intent: JournalIntent) async throws -> Int64 {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT INTO journal (run_id, guild_id, change_index, key, action, kind, summary,
+                                     method, route, name, parent_id, channel_type, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [intent.runID, intent.guildID.description, intent.index,
+                                 intent.key.rawValue, intent.action, intent.kind?.rawValue,
+                                 intent.summary, intent.method, intent.route, intent.name,
+                                 intent.parentID?.description, intent.channelType,
+                                 intent.recordedAt])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func recordOutcome(entry: Int64, _ outcome: JournalOutcome, effects: [StateEffect]) async throws {
+        try await writer.write { db in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT * FROM journal WHERE id = ?", arguments: [entry])
+            else { throw StateStoreError.unknownJournalEntry(entry) }
+            let guild = Snowflake(string: row["guild_id"]) ?? 0
+            try db.execute(sql: """
+                UPDATE journal SET status = ?, http_status = ?, discord_code = ?, answer = ?,
+                                   resource_id = ?, finished_at = ?
+                WHERE id = ?
+                """, arguments: [outcome.status.rawValue, outcome.httpStatus, outcome.discordCode,
+                                 outcome.answer, outcome.resourceID?.description,
+                                 outcome.finishedAt, entry])
+            try Self.apply(effects, guild: guild, at: outcome.finishedAt, db)
+            try db.execute(sql: """
+                INSERT INTO audit (at, run_id, guild_id, key, action, summary, status,
+                                   http_status, discord_code, answer)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [outcome.finishedAt, row["run_id"], row["guild_id"], row["key"],
+                                 row["action"], row["summary"], outcome.status.rawValue,
+                                 outcome.httpStatus, outcome.discordCode, outcome.answer])
+        }
+    }
+
+    public func pendingIntents(guild: Snowflake) async throws -> [JournalEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM journal WHERE guild_id = ? AND status IS NULL ORDER BY id
+                """, arguments: [guild.description]).map(Self.entry)
+        }
+    }
+
+    public func resolvePending(_ entries: [Int64], note: String, at: Date) async throws {
+        guard !entries.isEmpty else { return }
+        try await writer.write { db in
+            for id in entries {
+                try db.execute(sql: """
+                    UPDATE journal SET status = ?, answer = ?, finished_at = ?
+                    WHERE id = ? AND status IS NULL
+                    """, arguments: [JournalStatus.unknown.rawValue, note, at, id])
+            }
+        }
+    }
+
+    public func journal(run: String) async throws -> [JournalEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM journal WHERE run_id = ? ORDER BY id",
+                             arguments: [run]).map(Self.entry)
+        }
+    }
+
+    private static func entry(_ row: Row) -> JournalEntry {
+        let guild = Snowflake(string: row["guild_id"]) ?? 0
+        let intent = JournalIntent(
+            runID: row["run_id"], guildID: guild, index: row["change_index"],
+            key: ResourceKey(row["key"] as String), action: row["action"],
+            kind: (row["kind"] as String?).flatMap(ResourceKind.init(rawValue:)),
+            summary: row["summary"], method: row["method"], route: row["route"],
+            name: row["name"], parentID: (row["parent_id"] as String?).flatMap(Snowflake.init(string:)),
+            channelType: row["channel_type"], recordedAt: row["recorded_at"])
+        var outcome: JournalOutcome?
+        if let status = (row["status"] as String?).flatMap(JournalStatus.init(rawValue:)) {
+            outcome = JournalOutcome(
+                status: status, httpStatus: row["http_status"], discordCode: row["discord_code"],
+                answer: row["answer"],
+                resourceID: (row["resource_id"] as String?).flatMap(Snowflake.init(string:)),
+                finishedAt: row["finished_at"] ?? intent.recordedAt)
+        }
+        return JournalEntry(id: row["id"], intent: intent, outcome: outcome)
+    }
+
+    // MARK: Messages, alerts, audit
+
+    public func managedMessages(guild: Snowflake) async throws -> [ManagedMessage] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM managed_messages WHERE guild_id = ? ORDER BY key",
+                             arguments: [guild.description]).compactMap { row in
+                guard let channel = Snowflake(string: row["channel_id"]),
+                      let message = Snowflake(string: row["message_id"]) else { return nil }
+                return ManagedMessage(
+                    key: ResourceKey(row["key"] as String), channelID: channel, messageID: message,
+                    contentHash: row["content_hash"], pinned: row["pinned"], updatedAt: row["updated_at"])
+            }
+        }
+    }
+
+    public func recordAlert(_ alert: SentAlert, guild: Snowflake) async throws {
+        try await writer.write { db in
+            try db.execute(sql: """
+                INSERT OR IGNORE INTO sent_alerts (guild_id, key, sent_at, message_id)
+                VALUES (?, ?, ?, ?)
+                """, arguments: [guild.description, alert.key, alert.sentAt,
+                                 alert.messageID?.description])
+        }
+    }
+
+    public func sentAlerts(guild: Snowflake) async throws -> [SentAlert] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sent_alerts WHERE guild_id = ? ORDER BY sent_at",
+                             arguments: [guild.description]).map { row in
+                SentAlert(key: row["key"], sentAt: row["sent_at"],
+                          messageID: (row["message_id"] as String?).flatMap(Snowflake.init(string:)))
+            }
+        }
+    }
+
+    public func audit(guild: Snowflake, limit: Int) async throws -> [AuditEntry] {
+        try await writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM audit WHERE guild_id = ? ORDER BY id DESC LIMIT ?
+                """, arguments: [guild.description, limit]).map { row in
+                AuditEntry(
+                    at: row["at"], runID: row["run_id"], guildID: guild,
+                    key: ResourceKey(row["key"] as String), action: row["action"],
+                    summary: row["summary"],
+                    status: JournalStatus(rawValue: row["status"]) ?? .unknown,
+                    httpStatus: row["http_status"], discordCode: row["discord_code"],
+                    answer: row["answer"])
+            }
+        }
+    }
+}
+
+/// Why the state store could not be used, with the path so the admin can fix it.
+public enum StateStoreError: Error, CustomStringConvertible, Sendable {
+    case cannotCreate(String)
+    case cannotOpen(String, String)
+    case unknownJournalEntry(Int64)
+
+    public var description: String {
+        switch self {
+        case .cannotCreate(let path):
+            "cannot create the state store at \(path): check that the directory is writable or pass --state PATH"
+        case .cannotOpen(let path, let reason):
+            "cannot open the state store at \(path) (\(reason)); is it a simlane state file?"
+        case .unknownJournalEntry(let id):
+            "journal entry \(id) does not exist"
+        }
+    }
+}

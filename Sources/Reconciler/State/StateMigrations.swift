@@ -1,0 +1,98 @@
+import GRDB
+
+/// The state store's schema, as versioned migrations written against table and column
+/// names (never app types), so a migration means the same thing forever. Never edit a
+/// migration that has shipped; add a new one.
+enum StateMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial") { db in
+            try db.execute(sql: """
+                CREATE TABLE ownership (
+                    guild_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    discord_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    applied_hash TEXT,
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (guild_id, key)
+                );
+                CREATE INDEX ownership_discord_id ON ownership (guild_id, discord_id);
+
+                CREATE TABLE runs (
+                    id TEXT PRIMARY KEY,
+                    guild_id TEXT NOT NULL,
+                    started_at DATETIME NOT NULL,
+                    finished_at DATETIME,
+                    status TEXT NOT NULL,
+                    planned INTEGER NOT NULL DEFAULT 0,
+                    applied INTEGER NOT NULL DEFAULT 0,
+                    failed INTEGER NOT NULL DEFAULT 0,
+                    skipped INTEGER NOT NULL DEFAULT 0,
+                    trigger TEXT NOT NULL
+                );
+                CREATE INDEX runs_guild ON runs (guild_id, started_at);
+
+                CREATE TABLE journal (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    run_id TEXT NOT NULL,
+                    guild_id TEXT NOT NULL,
+                    change_index INTEGER NOT NULL,
+                    key TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    kind TEXT,
+                    summary TEXT NOT NULL,
+                    method TEXT NOT NULL,
+                    route TEXT NOT NULL,
+                    name TEXT,
+                    parent_id TEXT,
+                    channel_type INTEGER,
+                    recorded_at DATETIME NOT NULL,
+                    status TEXT,
+                    http_status INTEGER,
+                    discord_code INTEGER,
+                    answer TEXT,
+                    resource_id TEXT,
+                    finished_at DATETIME
+                );
+                CREATE INDEX journal_run ON journal (run_id, change_index);
+                CREATE INDEX journal_pending ON journal (guild_id, status);
+
+                CREATE TABLE managed_messages (
+                    guild_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    channel_id TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    content_hash TEXT,
+                    pinned INTEGER NOT NULL DEFAULT 0,
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (guild_id, key)
+                );
+
+                CREATE TABLE sent_alerts (
+                    guild_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    sent_at DATETIME NOT NULL,
+                    message_id TEXT,
+                    PRIMARY KEY (guild_id, key)
+                );
+
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at DATETIME NOT NULL,
+                    run_id TEXT NOT NULL,
+                    guild_id TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    http_status INTEGER,
+                    discord_code INTEGER,
+                    answer TEXT
+                );
+                CREATE INDEX audit_guild ON audit (guild_id, at);
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,166 @@
+import DiscordTypes
+import Foundation
+
+/// Builds the `DesiredGuild` at one instant from a `Timeline` (the body of `compile`).
+struct LayoutBuilder {
+    static let maxPerCategory = 50
+    static let readOnly: Permissions = [
+        .sendMessages, .sendMessagesInThreads, .createPublicThreads, .createPrivateThreads, .addReactions,
+    ]
+    static let voiceAccess: Permissions = [.viewChannel, .connect, .speak]
+    static let palette = [0x3498DB, 0xE74C3C, 0x2ECC71, 0xF1C40F, 0x9B59B6, 0x1ABC9C, 0xE67E22, 0x95A5A6]
+
+    let timeline: Timeline
+    let at: Date
+    private var settings: ClubSettings { timeline.settings }
+
+    init(timeline: Timeline, at: Date) {
+        self.timeline = timeline
+        self.at = at
+    }
+
+    func build() -> DesiredGuild {
+        var guild = DesiredGuild(guildID: settings.discord.guildID, policy: settings.policy)
+        var archived: [DesiredChannel] = []
+        var retired: Set<ResourceKey> = []
+        for plan in timeline.series {
+            let seriesKey = ResourceKey.series(plan.series.id)
+            if let retire = plan.retireAt, at >= retire {
+                retired.insert(seriesKey)
+                for event in plan.events { retired.formUnion(allKeys(event)) }
+                continue
+            }
+            if at >= plan.archiveAt {
+                retired.insert(seriesKey)
+                for event in plan.events {
+                    retired.formUnion(teamKeys(event, kinds: ["role", "practice-voice", "race-voice"]))
+                    guard settings.autoCreateChannels else { continue }
+                    var channel = signupChannel(event, parent: nil)
+                    channel.overwrites = [DesiredOverwrite(target: .everyone, deny: Self.readOnly)]
+                    archived.append(channel)
+                    addTeams(event, to: &guild, archived: true)
+                }
+                continue
+            }
+            var children: [DesiredChannel] = []
+            for event in plan.events where event.channelFrom <= at {
+                if at >= event.raceVoiceUntil { retired.formUnion(teamKeys(event, kinds: ["race-voice"])) }
+                if settings.autoCreateChannels { children.append(signupChannel(event, parent: seriesKey)) }
+                children.append(contentsOf: addTeams(event, to: &guild, archived: false))
+            }
+            guard settings.autoCreateChannels, !children.isEmpty else { continue }
+            guild.channels.append(contentsOf: Self.categorise(
+                children, keys: { $0 == 1 ? seriesKey : .seriesOverflow(plan.series.id, $0) },
+                name: plan.series.name, group: plan.series.name))
+        }
+        if !archived.isEmpty {
+            guild.channels.append(contentsOf: Self.categorise(archived, keys: { .archive($0) }, name: "Archive", group: "Archive"))
+        }
+        let desiredKeys = Set(guild.channels.map(\.key) + guild.roles.map(\.key) + guild.threads.map(\.key))
+        guild.retired = retired.subtracting(desiredKeys).sorted()
+        return guild
+    }
+
+    /// Splits channels into categories of at most 50, named "Name", "Name (2)", …
+    static func categorise(_ children: [DesiredChannel], keys: (Int) -> ResourceKey, name: String,
+                           group: String) -> [DesiredChannel] {
+        var result: [DesiredChannel] = []
+        var index = 0
+        var number = 1
+        while index < children.count {
+            let key = keys(number)
+            let title = number == 1 ? name : "\(name) (\(number))"
+            result.append(DesiredChannel(key: key, kind: .category, name: Naming.displayName(String(title.suffix(Naming.maxLength))), group: group))
+            for var child in children[index..<min(index + maxPerCategory, children.count)] {
+                child.parent = key
+                result.append(child)
+            }
+            index += maxPerCategory
+            number += 1
+        }
+        return result
+    }
+
+    private func group(_ event: Timeline.EventPlan) -> String {
+        "\(event.series.name) › \(event.event.name)"
+    }
+
+    private func eventKey(_ event: Timeline.EventPlan) -> ResourceKey {
+        .event(series: event.series.id, event: event.event.id)
+    }
+
+    private func teamKeys(_ event: Timeline.EventPlan, kinds: [String]) -> [ResourceKey] {
+        event.event.teams.flatMap { team in
+            kinds.map { ResourceKey.team(series: event.series.id, event: event.event.id, team: team.id).appending($0) }
+        }
+    }
+
+    private func allKeys(_ event: Timeline.EventPlan) -> [ResourceKey] {
+        [eventKey(event).appending("signup")]
+            + teamKeys(event, kinds: ["role", "thread", "practice-voice", "race-voice"])
+    }
+
+    private func signupChannel(_ event: Timeline.EventPlan, parent: ResourceKey?) -> DesiredChannel {
+        let name = Naming.textName(Naming.apply(settings.channelNamePattern, series: event.series.name,
+                                                event: event.displayName, team: nil, kind: .signup))
+        return DesiredChannel(key: eventKey(event).appending("signup"), kind: .text, name: name,
+                              topic: SignupCard.topic(event.event), parent: parent, group: group(event))
+    }
+
+    /// Adds the event's signup card, team roles, threads and alerts; returns its voice channels.
+    @discardableResult
+    private func addTeams(_ event: Timeline.EventPlan, to guild: inout DesiredGuild, archived: Bool) -> [DesiredChannel] {
+        let channelKey = eventKey(event).appending("signup")
+        if settings.autoCreateChannels {
+            guild.messages.append(DesiredMessage(
+                key: eventKey(event).appending("message", "signup"), channel: channelKey,
+                content: SignupCard.content(event, at: at),
+                embeds: [SignupCard.embed(event, at: at, members: timeline.membersByID)],
+                pinned: true, group: group(event)))
+        }
+        guard !event.event.teams.isEmpty, at >= event.teamsFrom else { return [] }
+        var voice: [DesiredChannel] = []
+        for (teamIndex, team) in event.event.teams.enumerated() {
+            let teamKey = ResourceKey.team(series: event.series.id, event: event.event.id, team: team.id)
+            let users = team.members.compactMap { timeline.membersByID[$0]?.discordUserID }
+            if !archived {
+                guild.roles.append(DesiredRole(
+                    key: teamKey.appending("role"),
+                    name: Naming.displayName("\(event.displayName) · \(team.name)"),
+                    color: Self.palette[teamIndex % Self.palette.count], members: users, group: group(event)))
+            }
+            guard settings.autoCreateChannels else { continue }
+            guild.threads.append(DesiredThread(
+                key: teamKey.appending("thread"), name: Naming.displayName(team.name), parent: channelKey,
+                isPrivate: true, members: users, archived: archived, locked: archived, group: group(event)))
+            if settings.stintAlerts {
+                for (number, stint) in team.stints.enumerated()
+                where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
+                    guild.messages.append(DesiredMessage(
+                        key: teamKey.appending("message", "stint-\(number + 1)"), channel: teamKey.appending("thread"),
+                        content: SignupCard.stintAlert(stint, number: number + 1, team: team, members: timeline.membersByID),
+                        group: group(event)))
+                }
+            }
+            guard !archived, settings.voiceChannels else { continue }
+            voice.append(DesiredChannel(
+                key: teamKey.appending("practice-voice"), kind: .voice,
+                name: Naming.displayName(Naming.apply(settings.channelNamePattern, series: event.series.name,
+                                                      event: event.displayName, team: team.name, kind: .practice)),
+                group: group(event)))
+            if at >= event.raceVoiceFrom, at < event.raceVoiceUntil {
+                var overwrites = [
+                    DesiredOverwrite(target: .everyone, deny: [.viewChannel, .connect]),
+                    DesiredOverwrite(target: .managedRole(teamKey.appending("role")), allow: Self.voiceAccess),
+                ]
+                overwrites += settings.discord.adminRoles.map { DesiredOverwrite(target: .role($0), allow: Self.voiceAccess) }
+                voice.append(DesiredChannel(
+                    key: teamKey.appending("race-voice"), kind: .voice,
+                    name: Naming.displayName(Naming.apply(settings.channelNamePattern, series: event.series.name,
+                                                          event: event.displayName, team: team.name, kind: .race)),
+                    overwrites: overwrites, group: group(event)))
+            }
+        }
+        return voice
+    }
+}

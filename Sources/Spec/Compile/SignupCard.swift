@@ -1,0 +1,86 @@
+import DiscordTypes
+import Foundation
+
+/// The texts the layout carries: signup channel topic, the pinned signup card and stint
+/// alerts. Times appear as Discord timestamp markup (`<t:unix:F>`, rendered in each
+/// reader's zone) next to UTC text, so output is deterministic.
+enum SignupCard {
+    static func utc(_ date: Date) -> String {
+        let text = ValueParsers.timestampText(date)
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5)) + " UTC"
+    }
+
+    static func clock(_ date: Date) -> String {
+        String(ValueParsers.timestampText(date).dropFirst(11).prefix(5))
+    }
+
+    static func markup(_ date: Date, _ style: Character) -> String {
+        "<t:\(Int(date.timeIntervalSince1970)):\(style)>"
+    }
+
+    /// The signup channel's topic (≤ 1024 characters).
+    static func topic(_ event: RaceEvent) -> String {
+        var parts: [String] = []
+        if let signup = event.signup { parts.append("Signup: \(signup.url)") }
+        parts.append("Starts \(utc(event.start)) · \(ValueParsers.durationText(event.duration))")
+        if let track = event.track { parts.append(track) }
+        return String(parts.joined(separator: " · ").prefix(1024))
+    }
+
+    /// Where the event stands at `at`, in one line.
+    static func status(_ event: RaceEvent, at: Date) -> String {
+        if at >= event.end { return "Finished" }
+        if at >= event.start { return "Race in progress" }
+        if let signup = event.signup, at < signup.closes {
+            return "Signup open until \(markup(signup.closes, "F"))"
+        }
+        return "Signup closed · race starts \(markup(event.start, "R"))"
+    }
+
+    static func content(_ event: Timeline.EventPlan, at: Date) -> String {
+        "**\(event.event.name)** — \(status(event.event, at: at))"
+    }
+
+    static func embed(_ plan: Timeline.EventPlan, at: Date, members: [String: Member]) -> Embed {
+        let event = plan.event
+        var fields: [Embed.Field] = [
+            Embed.Field(name: "Start", value: "\(markup(event.start, "F")) (\(utc(event.start)))", inline: true),
+            Embed.Field(name: "Duration", value: ValueParsers.durationText(event.duration), inline: true),
+        ]
+        if let track = event.track { fields.append(Embed.Field(name: "Track", value: track, inline: true)) }
+        if let signup = event.signup {
+            fields.append(Embed.Field(name: "Signup", value: "\(utc(signup.opens)) – \(utc(signup.closes))"))
+        }
+        fields.append(Embed.Field(name: "Participants", value: "\(event.participants.count) signed up", inline: true))
+        if !event.teams.isEmpty, at >= plan.teamsFrom {
+            for team in event.teams.prefix(18) {
+                let drivers = team.members.map { members[$0]?.displayName ?? $0 }.joined(separator: ", ")
+                let title = team.car.map { "\(team.name) (\($0))" } ?? team.name
+                fields.append(Embed.Field(name: String(title.prefix(256)),
+                                          value: String((drivers.isEmpty ? "—" : drivers).prefix(1024))))
+            }
+        }
+        if at >= event.end, !event.results.isEmpty {
+            let names = Dictionary(event.teams.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            let lines = event.results.sorted { ($0.position, $0.team) < ($1.position, $1.team) }.map { result in
+                var line = "\(result.position). \(names[result.team] ?? result.team)"
+                if let laps = result.laps { line += " — \(laps) laps" }
+                if let status = result.status { line += " (\(status))" }
+                return line
+            }
+            fields.append(Embed.Field(name: "Results", value: String(lines.joined(separator: "\n").prefix(1024))))
+        }
+        return Embed(
+            title: String("\(event.name) — \(plan.series.name)".prefix(256)),
+            description: status(event, at: at), url: event.signup?.url, color: 0x3498DB,
+            timestamp: ValueParsers.timestampText(event.start), fields: fields,
+            footer: Embed.Footer(text: "simlane · \(plan.series.name)"))
+    }
+
+    static func stintAlert(_ stint: Stint, number: Int, team: Team, members: [String: Member]) -> String {
+        let member = members[stint.driver]
+        let who = member?.discordUserID.map { "<@\($0)> (\(member?.displayName ?? stint.driver))" }
+            ?? member?.displayName ?? stint.driver
+        return "Stint \(number) for \(team.name): \(who) drives \(clock(stint.start))–\(clock(stint.end)) UTC, starting \(markup(stint.start, "R"))."
+    }
+}

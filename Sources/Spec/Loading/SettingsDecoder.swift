@@ -1,0 +1,155 @@
+import DiscordTypes
+import Foundation
+
+/// Reads a `kind: settings` document into `ClubSettings`, reporting every problem.
+enum SettingsDecoder {
+    static let keys = [
+        "kind", "version", "club", "discord", "auto_create_channels", "channel_name_pattern",
+        "voice_channels", "stint_alerts", "notifications", "retention", "protect", "orphans",
+        "max_destroy_fraction",
+    ]
+    static let placeholders = ["series", "event", "team", "kind"]
+
+    static func decode(_ root: YAMLValue) -> ClubSettings? {
+        guard let map = root.mapping(allowed: keys, required: ["version", "club", "discord"],
+                                     example: "version: 1") else { return nil }
+        var version: Int?
+        if let value = map["version"], let number = value.int(example: "1") {
+            if number == 1 { version = 1 } else {
+                value.error("unsupported version \(number)", hint: "this tool reads version: 1")
+            }
+        }
+        var identity: ClubIdentity?
+        if let club = map["club"]?.mapping(allowed: ["id", "name"], required: ["id", "name"],
+                                           example: "{ id: apex, name: Apex Endurance }") {
+            if let id = club["id"]?.identifier(), let name = club["name"]?.string() {
+                identity = ClubIdentity(id: id, name: name)
+            }
+        }
+        let discord = map["discord"].flatMap(decodeDiscord)
+        var settings = ClubSettings(club: identity ?? ClubIdentity(id: "", name: ""),
+                                    discord: discord ?? DiscordSettings(guildID: 0, applicationID: 0))
+        if let value = map["auto_create_channels"]?.bool() { settings.autoCreateChannels = value }
+        if let value = map["voice_channels"]?.bool() { settings.voiceChannels = value }
+        if let value = map["stint_alerts"]?.bool() { settings.stintAlerts = value }
+        if let node = map["channel_name_pattern"], let pattern = node.string(example: "\"{event} {team} {kind}\"") {
+            if checkPattern(pattern, at: node) { settings.channelNamePattern = pattern }
+        }
+        if let node = map["notifications"] { decodeNotifications(node, into: &settings.notifications) }
+        if let node = map["retention"] { decodeRetention(node, into: &settings.retention) }
+        if let node = map["protect"] { settings.protect = decodeProtect(node) }
+        if let node = map["orphans"] { decodeOrphans(node, into: &settings.orphans) }
+        if let node = map["max_destroy_fraction"], let value = node.double() {
+            if (0...1).contains(value) { settings.maxDestroyFraction = value } else {
+                node.error("max_destroy_fraction \(value) is outside 0…1",
+                           hint: "a share of managed resources, e.g. 0.5 for half")
+            }
+        }
+        guard let version, identity != nil, discord != nil else { return nil }
+        settings.version = version
+        return settings
+    }
+
+    private static func decodeDiscord(_ node: YAMLValue) -> DiscordSettings? {
+        guard let map = node.mapping(allowed: ["guild_id", "application_id", "admin_roles"],
+                                     required: ["guild_id", "application_id"],
+                                     example: "guild_id: \"123456789012345678\"") else { return nil }
+        let guild = map["guild_id"]?.snowflake()
+        let application = map["application_id"]?.snowflake()
+        var admins: [Snowflake] = []
+        if let list = map["admin_roles"]?.sequence(example: "[\"123456789012345678\"]") {
+            admins = list.compactMap { $0.snowflake() }
+        }
+        guard let guild, let application else { return nil }
+        return DiscordSettings(guildID: guild, applicationID: application, adminRoles: admins)
+    }
+
+    /// Checks `{placeholder}` names; returns false (after reporting) when the pattern is unusable.
+    private static func checkPattern(_ pattern: String, at node: YAMLValue) -> Bool {
+        var ok = true
+        var rest = Substring(pattern)
+        while let open = rest.firstIndex(of: "{") {
+            guard let close = rest[open...].firstIndex(of: "}") else {
+                node.error("channel_name_pattern has an unclosed '{'", hint: "write placeholders like {event}")
+                return false
+            }
+            let name = String(rest[rest.index(after: open)..<close])
+            if !placeholders.contains(name) {
+                let hint = Suggestion.didYouMean(name, in: placeholders)
+                    ?? "placeholders are {series}, {event}, {team} and {kind}"
+                node.error("unknown placeholder {\(name)} in channel_name_pattern", hint: hint)
+                ok = false
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        if !pattern.contains("{event}") {
+            node.error("channel_name_pattern must contain {event}",
+                       hint: "channels of different events would share names, e.g. \"{event} {team} {kind}\"")
+            ok = false
+        }
+        return ok
+    }
+
+    private static func decodeNotifications(_ node: YAMLValue, into value: inout NotificationSettings) {
+        guard let map = node.mapping(
+            allowed: ["signup_update_frequency", "stint_alert_lead", "race_voice_lead", "race_grace_period"],
+            example: "stint_alert_lead: 15m") else { return }
+        if let v = map["signup_update_frequency"]?.duration() { value.signupUpdateFrequency = v }
+        if let v = map["stint_alert_lead"]?.duration() { value.stintAlertLead = v }
+        if let v = map["race_voice_lead"]?.duration() { value.raceVoiceLead = v }
+        if let v = map["race_grace_period"]?.duration() { value.raceGrace = v }
+    }
+
+    private static func decodeRetention(_ node: YAMLValue, into value: inout RetentionSettings) {
+        guard let map = node.mapping(allowed: ["archive_delay", "delete_archived_after"],
+                                     example: "archive_delay: 3d") else { return }
+        if let v = map["archive_delay"]?.duration() { value.archiveDelay = v }
+        if let node = map["delete_archived_after"] {
+            if node.node.string == "keep" {
+                value.deleteArchivedAfter = nil
+            } else if let text = node.string(example: "90d") {
+                if let seconds = ValueParsers.duration(text) { value.deleteArchivedAfter = seconds } else {
+                    node.error("'\(text)' is neither a duration nor keep",
+                               hint: "write a duration such as 90d, or keep to never delete archived channels")
+                }
+            }
+        }
+    }
+
+    private static func decodeProtect(_ node: YAMLValue) -> [ProtectRule] {
+        guard let map = node.mapping(allowed: ["channels", "roles"], example: "channels: [\"general\"]")
+        else { return [] }
+        var rules: [ProtectRule] = []
+        for (key, kind) in [("channels", ProtectRule.Kind.channel), ("roles", .role)] {
+            guard let list = map[key]?.sequence(example: "[\"123456789012345678\", \"general\"]") else { continue }
+            for item in list {
+                guard let text = item.string(example: "\"general\"") else { continue }
+                if let id = ValueParsers.snowflake(text) {
+                    rules.append(ProtectRule(kind: kind, id: id))
+                } else if text.allSatisfy(\.isNumber) {
+                    item.error("'\(text)' looks like an id but is not a valid Discord id",
+                               hint: "Discord ids have 17–20 digits; names are matched exactly")
+                } else {
+                    rules.append(ProtectRule(kind: kind, name: text))
+                }
+            }
+        }
+        return rules
+    }
+
+    private static func decodeOrphans(_ node: YAMLValue, into value: inout OrphanPolicy) {
+        let fields: [(String, WritableKeyPath<OrphanPolicy, OrphanPolicy.Action>)] = [
+            ("text_channels", \.textChannels), ("voice_channels", \.voiceChannels),
+            ("categories", \.categories), ("roles", \.roles), ("threads", \.threads),
+            ("messages", \.messages),
+        ]
+        guard let map = node.mapping(allowed: fields.map(\.0), example: "voice_channels: remove")
+        else { return }
+        for (key, path) in fields {
+            guard let item = map[key], let text = item.string(example: "keep") else { continue }
+            if let action = OrphanPolicy.Action(rawValue: text) { value[keyPath: path] = action } else {
+                item.error("'\(text)' is not an orphan policy", hint: "write keep or remove")
+            }
+        }
+    }
+}

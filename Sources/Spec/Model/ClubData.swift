@@ -1,0 +1,52 @@
+import DiscordTypes
+import Foundation
+
+/// The club's data as the Simlane platform exports it (`kind: club` documents, possibly
+/// several merged): members, racing series and their events.
+public struct ClubData: Hashable, Sendable, Codable {
+    public var members: [Member]
+    public var series: [Series]
+    public var events: [RaceEvent]
+
+    public init(members: [Member] = [], series: [Series] = [], events: [RaceEvent] = []) {
+        self.members = members
+        self.series = series
+        self.events = events
+    }
+
+    /// The member with this id, if any.
+    public func member(_ id: String) -> Member? { members.first { $0.id == id } }
+}
+
+/// A club member and, when their account is linked, their Discord user id.
+public struct Member: Hashable, Sendable, Codable {
+    public var id: String
+    public var displayName: String
+    public var discordUserID: Snowflake?
+    public var role: ClubRole
+
+    public init(id: String, displayName: String, discordUserID: Snowflake? = nil, role: ClubRole = .member) {
+        self.id = id
+        self.displayName = displayName
+        self.discordUserID = discordUserID
+        self.role = role
+    }
+}
+
+/// A member's role in the club (informational; Discord admin rights come from `admin_roles`).
+public enum ClubRole: String, Hashable, Sendable, Codable, CaseIterable {
+    case owner, admin, manager, driver, engineer, member
+}
+
+/// A racing series (championship): its events share a category while it runs.
+public struct Series: Hashable, Sendable, Codable {
+    public var id: String
+    public var name: String
+    public var description: String?
+
+    public init(id: String, name: String, description: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Checks that the layout never exceeds Discord's hard limits at any instant: 500 channels
+/// per guild (categories included) and 250 roles. (50 channels per category is handled by
+/// overflow categories.)
+struct LimitsCheck {
+    static let maxChannels = 500
+    static let maxRoles = 250
+
+    let club: ClubData
+    let settings: ClubSettings
+    let map: SourceMap
+    let sink: DiagnosticSink
+
+    func run() {
+        for problem in Self.problems(club: club, settings: settings) {
+            let location = map.nearest(problem.path)
+            sink.error(at: location, problem.summary, hint: problem.hint)
+        }
+    }
+
+    /// One limit broken at its worst instant.
+    struct Problem: Equatable {
+        var path: String
+        var summary: String
+        var hint: String
+    }
+
+    /// Peak channel and role counts over every instant at which the layout changes.
+    static func problems(club: ClubData, settings: ClubSettings) -> [Problem] {
+        let timeline = Timeline(club: club, settings: settings)
+        var worstChannels: (count: Int, at: Date, layout: DesiredGuild)?
+        var worstRoles: (count: Int, at: Date, layout: DesiredGuild)?
+        for instant in timeline.instants {
+            let layout = LayoutBuilder(timeline: timeline, at: instant).build()
+            if layout.channels.count > (worstChannels?.count ?? maxChannels) {
+                worstChannels = (layout.channels.count, instant, layout)
+            }
+            let roles = layout.roles.count + settings.discord.adminRoles.count + 1
+            if roles > (worstRoles?.count ?? maxRoles) { worstRoles = (roles, instant, layout) }
+        }
+        var problems: [Problem] = []
+        if let (count, at, layout) = worstChannels {
+            let categories = layout.channels.filter { $0.kind == .category }.count
+            let text = layout.channels.filter { $0.kind == .text }.count
+            let voice = layout.channels.filter { $0.kind == .voice }.count
+            problems.append(Problem(
+                path: timeline.culprit(at: at),
+                summary: "the layout needs \(count) channels at \(ValueParsers.timestampText(at)) (\(categories) categories, \(text) text, \(voice) voice); Discord allows \(maxChannels) per guild",
+                hint: "set voice_channels: false, shorten retention, or split the club's events across guilds"))
+        }
+        if let (count, at, layout) = worstRoles {
+            problems.append(Problem(
+                path: timeline.culprit(at: at),
+                summary: "the layout needs \(count) roles at \(ValueParsers.timestampText(at)) (\(layout.roles.count) team roles, \(settings.discord.adminRoles.count) admin roles, @everyone); Discord allows \(maxRoles)",
+                hint: "fewer teams at once, or a shorter archive_delay so finished events release their roles sooner"))
+        }
+        return problems
+    }
+}

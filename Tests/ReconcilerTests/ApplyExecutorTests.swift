@@ -1,0 +1,113 @@
+import DiscordTypes
+import Foundation
+import Planner
+@testable import Reconciler
+import Spec
+import Testing
+
+/// A performer that records what it was asked and fails on request.
+actor ScriptedPerformer: ChangePerformer {
+    var sent: [PlanOperation] = []
+    var nextID: UInt64 = 1000
+    let failing: Set<ResourceKey>
+
+    init(failing: Set<ResourceKey> = []) { self.failing = failing }
+
+    func perform(_ operation: PlanOperation, change: Change, guildID: Snowflake) async throws -> PerformedChange {
+        sent.append(operation)
+        if failing.contains(change.key) {
+            throw ScriptedFailure()
+        }
+        nextID += 1
+        return PerformedChange(createdID: operation.isCreate ? Snowflake(nextID) : nil, httpStatus: 200)
+    }
+
+    func operations() -> [PlanOperation] { sent }
+}
+
+struct ScriptedFailure: Error, ApplyFailureDescribing {
+    var failureHTTPStatus: Int? { 403 }
+    var failureDiscordCode: Int? { 50013 }
+    var failureSentence: String { "missing MANAGE_ROLES" }
+    var failureOutcomeUnknown: Bool { false }
+}
+
+@Suite struct ApplyExecutorTests {
+    let guild: Snowflake = 1
+
+    /// role R, category C, text T in C with an overwrite for R, thread H in T, grant R to a user.
+    func samplePlan() -> Plan {
+        let role = Change(index: 0, action: .create, kind: .role, key: "team/role", name: "Team",
+                          operation: .createRole(NewRole(name: "Team", permissions: [], color: 0, hoist: false, mentionable: true)),
+                          ownership: .record(key: "team/role", kind: .role, id: nil, appliedHash: "r"))
+        let category = Change(index: 1, action: .create, kind: .category, key: "cat", name: "Cat",
+                              operation: .createChannel(NewChannel(type: .guildCategory, name: "Cat")),
+                              ownership: .record(key: "cat", kind: .category, id: nil, appliedHash: "c"))
+        let text = Change(index: 2, action: .create, kind: .text, key: "text", name: "text",
+                          dependencies: [0, 1],
+                          operation: .createChannel(NewChannel(
+                            type: .guildText, name: "text", parent: .created("cat"),
+                            overwrites: [RefOverwrite(target: .created("team/role"), type: .role, allow: .viewChannel, deny: [])])),
+                          ownership: .record(key: "text", kind: .text, id: nil, appliedHash: "t"))
+        let thread = Change(index: 3, action: .create, kind: .thread, key: "thread", name: "thread",
+                            dependencies: [2],
+                            operation: .createThread(parent: .created("text"), name: "thread", isPrivate: true, autoArchiveMinutes: 10080),
+                            ownership: .record(key: "thread", kind: .thread, id: nil, appliedHash: "h"))
+        let grant = Change(index: 4, action: .grant, kind: .role, key: "team/role", name: "Team",
+                           dependencies: [0], operation: .grantRole(user: 42, role: .created("team/role")))
+        let unrelated = Change(index: 5, action: .create, kind: .voice, key: "voice", name: "voice",
+                               operation: .createChannel(NewChannel(type: .guildVoice, name: "voice")),
+                               ownership: .record(key: "voice", kind: .voice, id: nil, appliedHash: "v"))
+        return Plan(guildID: guild, changes: [role, category, text, thread, grant, unrelated])
+    }
+
+    @Test func createdIDsFlowIntoDependentsAndOwnershipIsRecorded() async throws {
+        let store = try SQLiteStateStore.inMemory()
+        let performer = ScriptedPerformer()
+        let executor = ApplyExecutor(store: store, performer: performer, guildID: guild, maxConcurrency: 4)
+        let results = try await executor.run(samplePlan(), runID: "r1")
+        #expect(results.map(\.status) == Array(repeating: .done, count: 6))
+
+        let ownership = try await store.ownership(guild: guild)
+        #expect(Set(ownership.entries.keys) == ["team/role", "cat", "text", "thread", "voice"])
+        let ops = await performer.operations()
+        #expect(ops.count == 6)
+        // Every ref that reached the performer was resolved to a real id.
+        for op in ops {
+            if case .createChannel(let new) = op, new.type == .guildText {
+                #expect(new.parent == .existing(ownership["cat"]!.id))
+                #expect(new.overwrites.first?.target == .existing(ownership["team/role"]!.id))
+            }
+            if case .createThread(let parent, _, _, _) = op { #expect(parent == .existing(ownership["text"]!.id)) }
+            if case .grantRole(_, let role) = op { #expect(role == .existing(ownership["team/role"]!.id)) }
+        }
+        let journal = try await store.journal(run: "r1")
+        #expect(journal.count == 6)
+        #expect(journal.allSatisfy { $0.outcome?.status == .ok })
+        #expect(try await store.pendingIntents(guild: guild).isEmpty)
+    }
+
+    @Test func aFailureSkipsOnlyItsDependents() async throws {
+        let store = try SQLiteStateStore.inMemory()
+        let performer = ScriptedPerformer(failing: ["cat"])
+        let executor = ApplyExecutor(store: store, performer: performer, guildID: guild)
+        let results = try await executor.run(samplePlan(), runID: "r2")
+        let byKey = Dictionary(grouping: results, by: \.index)
+        #expect(byKey[0]?.first?.status == .done)      // role
+        #expect(byKey[1]?.first?.status == .failed)    // category
+        #expect(byKey[1]?.first?.reason == "missing MANAGE_ROLES")
+        #expect(byKey[2]?.first?.status == .skipped)   // text needs the category
+        #expect(byKey[3]?.first?.status == .skipped)   // thread needs the text channel
+        #expect(byKey[2]?.first?.reason?.contains("depends on + category Cat") == true)
+        #expect(byKey[4]?.first?.status == .done)      // grant needs only the role
+        #expect(byKey[5]?.first?.status == .done)      // unrelated voice
+        let report = ApplyReport(runID: "r2", results: results)
+        #expect(report.done == 3 && report.failed == 1 && report.skipped == 2)
+        #expect(!report.succeeded)
+        #expect(await performer.operations().count == 4)
+        let journal = try await store.journal(run: "r2")
+        #expect(journal.count == 6)
+        #expect(journal.filter { $0.outcome?.status == .failed }.first?.outcome?.discordCode == 50013)
+        #expect(Set(try await store.ownership(guild: guild).entries.keys) == ["team/role", "voice"])
+    }
+}

@@ -1,0 +1,38 @@
+import DiscordTypes
+import Foundation
+import Spec
+import Testing
+
+/// The example club rendered at five instants of its season, as text and JSON.
+@Suite struct ExampleGoldenTests {
+    static let cases: [(name: String, at: String)] = [
+        ("signup-open", "2026-11-20T12:00:00Z"),
+        ("teams-assigned", "2026-12-01T12:00:00Z"),
+        ("race-day-t-minus-23h", "2026-12-04T19:00:00Z"),
+        ("after-race", "2026-12-06T12:00:00Z"),
+        ("after-archival", "2027-03-01T12:00:00Z"),
+    ]
+
+    static func club() throws -> ClubConfig {
+        try ConfigLoader.load(path: Paths.example("apex-endurance"))
+    }
+
+    @Test(arguments: cases.map(\.name))
+    func render(caseName: String) throws {
+        let config = try Self.club()
+        let at = instant(Self.cases.first { $0.name == caseName }!.at)
+        let compiled = Compiler.compile(config, at: at)
+        Golden.check(LayoutRenderer.text(compiled, config: config, at: at), case: caseName, file: "render.txt")
+        Golden.check(LayoutRenderer.json(compiled, at: at) + "\n", case: caseName, file: "render.json")
+    }
+
+    @Test func exampleValidatesWithoutErrors() throws {
+        let config = try Self.club()
+        #expect(config.club.members.count == 30)
+        #expect(config.club.members.filter { $0.discordUserID != nil }.count == 27)
+        #expect(config.club.series.count == 3)
+        #expect(config.club.events.count >= 8)
+        #expect(config.warnings.allSatisfy { $0.severity == .warning })
+        #expect(config.settings.discord.guildID == Snowflake(1_180_244_318_470_983_750))
+    }
+}
