@@ -21,7 +21,11 @@ enum Render {
             "position": .int(role.position), "permissions": .string(String(role.permissions.rawValue)),
             "managed": .bool(role.managed), "mentionable": .bool(role.mentionable), "flags": .int(0),
         ]
-        if let bot = role.botID { object["tags"] = .object(["bot_id": .id(bot)]) }
+        if let bot = role.botID {
+            object["tags"] = .object(["bot_id": .id(bot)])
+        } else if role.managed {
+            object["tags"] = .object(["integration_id": .id(role.id)])
+        }
         return .object(object)
     }
 
