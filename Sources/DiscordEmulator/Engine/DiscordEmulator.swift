@@ -39,7 +39,8 @@ import Glibc
 ///   children with `parent_id` null and deletes its threads; new roles start at position 1;
 ///   private threads only under text channels (50024); archived threads refuse everything
 ///   but unarchiving (50083); locked threads need MANAGE_THREADS (160005); a message posted
-///   in an archived, unlocked thread unarchives it; member listing needs the GUILD_MEMBERS
+///   in an archived, unlocked thread unarchives it; `enforce_nonce` returns the message
+///   already sent with that nonce (5 minutes); member listing needs the GUILD_MEMBERS
 ///   intent (`GuildSeed.membersIntent`, else 50001).
 /// - Rate limits: see `RateLimitConfiguration`. A 429 is never executed.
 public actor DiscordEmulator {
