@@ -2,6 +2,7 @@ import ArgumentParser
 import Discord
 import DiscordTypes
 import Foundation
+import Logging
 import Planner
 import Reconciler
 import Spec
@@ -44,7 +45,9 @@ struct ReconcileContext {
                 + (started.seeded ? " (created now)" : "") + ".")
             configuration = started.clientConfiguration
         }
-        let client = DiscordClient(configuration: configuration)
+        var logger = Logger(label: "simlane.discord")
+        logger.logLevel = .warning
+        let client = DiscordClient(configuration: configuration, logger: logger)
         let options = ReconcilerOptions(plan: PlanOptions(allowDestroy: target.allowDestroy), trigger: trigger)
         let reconciler = Reconciler(client: client, store: store, guildID: config.settings.discord.guildID,
                                     options: options)
