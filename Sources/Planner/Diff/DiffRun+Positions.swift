@@ -52,6 +52,6 @@ extension DiffRun {
         let what = ["categories", "text channels", "voice channels"][group.sortClass]
         guard let parent = group.parent else { return "of top-level \(what)" }
         let ref: Ref = createdKeys[parent].map(Ref.created) ?? .existing(parent)
-        return "of \(what) in \(categoryLabel(ref))"
+        return "of \(what) in \"\(categoryLabel(ref) ?? "")\""
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Fingerprints clubs' configuration files every tick, cheaply: a `stat` per document, and
 /// a content hash only for documents whose size or modification time moved since last seen.
-/// Hidden files and directories (such as `.simlane/`, where the state store lives) are skipped.
+/// Like `ConfigLoader`, a directory's documents are its top-level `.yaml`/`.yml` files; hidden
+/// files and directories (such as `.simlane/`, where the state store lives) are skipped.
 public struct ConfigWatcher: Sendable {
     private struct Stamp: Sendable {
         var modified: Date
@@ -44,24 +45,13 @@ public struct ConfigWatcher: Sendable {
         return hash.hex
     }
 
-    /// The club's documents, sorted: the file itself, or every YAML document under the
-    /// directory (recursively, hidden entries skipped).
+    /// The club's documents, sorted: the file itself, or the directory's top-level YAML files.
     static func documents(of club: ClubSource) -> [(relative: String, absolute: String)] {
         guard club.isDirectory else {
             return [(URL(fileURLWithPath: club.path).lastPathComponent, club.path)]
         }
-        let root = URL(fileURLWithPath: club.path)
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles]
-        ) else { return [] }
-        var found: [(String, String)] = []
-        let prefix = root.standardizedFileURL.path + "/"
-        for case let url as URL in enumerator where ClubSource.isDocument(url.lastPathComponent) {
-            let absolute = url.standardizedFileURL.path
-            let relative = absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
-            found.append((relative, absolute))
-        }
-        return found.sorted { $0.0 < $1.0 }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: club.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && ClubSource.isDocument($0) }.sorted()
+            .map { ($0, URL(fileURLWithPath: club.path).appendingPathComponent($0).path) }
     }
 }
