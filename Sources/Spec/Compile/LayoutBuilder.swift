@@ -12,11 +12,14 @@ struct LayoutBuilder {
 
     let timeline: Timeline
     let at: Date
+    /// Off when only the shape matters (limit checks): messages are the costly part.
+    let includeMessages: Bool
     private var settings: ClubSettings { timeline.settings }
 
-    init(timeline: Timeline, at: Date) {
+    init(timeline: Timeline, at: Date, includeMessages: Bool = true) {
         self.timeline = timeline
         self.at = at
+        self.includeMessages = includeMessages
     }
 
     func build() -> DesiredGuild {
@@ -111,7 +114,7 @@ struct LayoutBuilder {
     @discardableResult
     private func addTeams(_ event: Timeline.EventPlan, to guild: inout DesiredGuild, archived: Bool) -> [DesiredChannel] {
         let channelKey = eventKey(event).appending("signup")
-        if settings.autoCreateChannels {
+        if settings.autoCreateChannels, includeMessages {
             guild.messages.append(DesiredMessage(
                 key: eventKey(event).appending("message", "signup"), channel: channelKey,
                 content: SignupCard.content(event, at: at),
@@ -133,7 +136,7 @@ struct LayoutBuilder {
             guild.threads.append(DesiredThread(
                 key: teamKey.appending("thread"), name: Naming.displayName(team.name), parent: channelKey,
                 isPrivate: true, members: users, archived: archived, locked: archived, group: group(event)))
-            if settings.stintAlerts {
+            if settings.stintAlerts, includeMessages {
                 for (number, stint) in team.stints.enumerated()
                 where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
                     guild.messages.append(DesiredMessage(

@@ -86,21 +86,31 @@ struct Timeline {
     }
 
     /// Every instant at which some part of the layout may change, with why, in order.
+    /// Instants that cannot matter under the settings (stint alerts when alerts are off,
+    /// channel events when channels are not created) are left out.
     var transitions: [(at: Date, reason: String)] {
         var items: [(Date, String)] = []
         let alertLead = settings.notifications.stintAlertLead
+        let channels = settings.autoCreateChannels
         for plan in series {
             items.append((plan.archiveAt, "\(plan.series.name) is archived"))
             if let retire = plan.retireAt { items.append((retire, "archived channels of \(plan.series.name) are deleted")) }
             for event in plan.events {
                 let name = event.event.name
+                let hasTeams = !event.event.teams.isEmpty
+                if hasTeams {
+                    items.append((event.teamsFrom, "teams for \(name) are published"))
+                    items.append((event.raceVoiceUntil, "race voice for \(name) closes"))
+                }
+                guard channels else { continue }
                 items.append((event.channelFrom, "signup channel for \(name) opens"))
-                if !event.event.teams.isEmpty { items.append((event.teamsFrom, "teams for \(name) are published")) }
                 if let signup = event.event.signup { items.append((signup.closes, "signup for \(name) closes")) }
-                items.append((event.raceVoiceFrom, "race voice for \(name) opens"))
                 items.append((event.event.start, "\(name) starts"))
                 items.append((event.event.end, "\(name) ends"))
-                items.append((event.raceVoiceUntil, "race voice for \(name) closes"))
+                if hasTeams, settings.voiceChannels {
+                    items.append((event.raceVoiceFrom, "race voice for \(name) opens"))
+                }
+                guard settings.stintAlerts else { continue }
                 for team in event.event.teams {
                     for stint in team.stints {
                         let driver = membersByID[stint.driver]?.displayName ?? stint.driver
