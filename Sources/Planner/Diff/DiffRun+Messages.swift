@@ -64,7 +64,8 @@ extension DiffRun {
             fields.append(FieldChange(name: "content", old: current.content, new: message.content, isText: true))
         }
         if current.embeds != message.embeds {
-            fields.append(FieldChange(name: "embeds", old: embedSummary(current.embeds), new: embedSummary(message.embeds)))
+            let old = embedSummary(current.embeds), new = embedSummary(message.embeds)
+            fields.append(FieldChange(name: "embeds", old: old, new: old == new ? new + " (content changed)" : new))
         }
         if !fields.isEmpty {
             add(.edit, .message, key: message.key, name: name, group: message.group, fields: fields,
