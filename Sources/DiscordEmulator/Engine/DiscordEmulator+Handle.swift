@@ -216,7 +216,9 @@ extension DiscordEmulator {
         let errorCode = response.status >= 400 ? response.json?["code"].flatMap { $0.intValue } : nil
         log.append(LoggedRequest(
             method: request.method, path: path, route: route, status: response.status,
-            body: body ?? nil, errorCode: errorCode, scope: scope, time: now))
+            body: body ?? nil, errorCode: errorCode, scope: scope, time: now,
+            userAgent: request.header("User-Agent"),
+            auditLogReason: request.header("X-Audit-Log-Reason").map { $0.removingPercentEncoding ?? $0 }))
         if log.count > logCapacity { log.removeFirst(log.count - logCapacity) }
     }
 }

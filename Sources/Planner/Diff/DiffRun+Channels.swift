@@ -74,7 +74,7 @@ extension DiffRun {
         if channel.kind != .category, let parentChange = parentChange(parent, current.parentID) {
             update.parent = parentChange
             fields.append(FieldChange(name: "parent", old: categoryLabel(current.parentID.map(Ref.existing)),
-                                      new: categoryLabel(parent)))
+                                      new: categoryLabel(parent), isText: true))
             archiving = channel.kind == .text && isArchiveCategory(channel.parent)
         }
         if channel.kind == .voice, (current.userLimit ?? 0) != (channel.userLimit ?? 0) {
@@ -92,7 +92,7 @@ extension DiffRun {
         }
         if isProtectedChannel(id: current.id, name: current.name) {
             protectedKeys.insert(key)
-            warn(key, "\(type) \"\(liveName)\" is protected; \(fields.count) field(s) left as they are")
+            warn(key, "\(type) \"\(liveName)\" is protected; not changing " + fields.map(\.name).joined(separator: ", "))
             return
         }
         add(archiving ? .archive : .update, kind, key: key, name: channel.name, group: channel.group,
@@ -108,7 +108,7 @@ extension DiffRun {
         var fields = [FieldChange(name: "name", old: nil, new: channel.name, isText: true)]
         let topic = channel.kind == .text && !(channel.topic ?? "").isEmpty ? channel.topic : nil
         if let topic { fields.append(FieldChange(name: "topic", old: nil, new: topic, isText: true)) }
-        if parent != nil { fields.append(FieldChange(name: "parent", old: nil, new: categoryLabel(parent))) }
+        if parent != nil { fields.append(FieldChange(name: "parent", old: nil, new: categoryLabel(parent), isText: true)) }
         let userLimit = channel.kind == .voice && (channel.userLimit ?? 0) > 0 ? channel.userLimit : nil
         if let userLimit { fields.append(FieldChange(name: "user_limit", old: nil, new: Display.userLimit(userLimit))) }
         fields += overwriteFields(overwrites, nil)
@@ -136,14 +136,14 @@ extension DiffRun {
         }
     }
 
-    /// `"GT3 Cup"` for a category reference, `(none)` at the top level.
-    func categoryLabel(_ ref: Ref?) -> String {
+    /// A category's name for display; nil at the top level.
+    func categoryLabel(_ ref: Ref?) -> String? {
         switch ref {
-        case nil: return "(none)"
-        case .created(let key)?: return "\"\(desiredChannels[key]?.name ?? key.rawValue)\""
+        case nil: return nil
+        case .created(let key)?: return desiredChannels[key]?.name ?? key.rawValue
         case .existing(let id)?:
-            if let key = live.keyByID[id], let channel = desiredChannels[key] { return "\"\(channel.name)\"" }
-            return live.channels[id].map { "\"\($0.name ?? "")\"" } ?? "category \(id)"
+            if let key = live.keyByID[id], let channel = desiredChannels[key] { return channel.name }
+            return live.channels[id].map { $0.name ?? "" } ?? "category \(id)"
         }
     }
 

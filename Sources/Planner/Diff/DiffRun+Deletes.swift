@@ -52,32 +52,63 @@ extension DiffRun {
             }
         }
 
+        let groups = orphanGroups(nonEmpty: !(messages.isEmpty && threads.isEmpty && channels.isEmpty
+                                              && categories.isEmpty && roles.isEmpty))
+        func group(_ key: ResourceKey) -> String {
+            let components = key.rawValue.split(separator: "/")
+            guard components.count > 2 else { return "" }
+            for length in stride(from: components.count - 1, through: 2, by: -1) {
+                if let found = groups[components[0..<length].joined(separator: "/")] { return found.group }
+            }
+            return ""
+        }
         for (key, message, reason) in messages {
             add(.delete, .message, key: key, name: key.rawValue.split(separator: "/").last.map(String.init) ?? "",
-                group: "", operation: .deleteMessage(channel: message.channelID, message: message.id),
+                group: group(key), operation: .deleteMessage(channel: message.channelID, message: message.id),
                 ownership: .forget(key), reason: reason)
         }
         var deletedChannel: [Snowflake: Int] = [:]
         for (key, thread, reason) in threads {
             deletedChannel[thread.id] = add(
-                .delete, .thread, key: key, name: thread.name ?? "", group: "",
+                .delete, .thread, key: key, name: thread.name ?? "", group: group(key),
                 operation: .deleteChannel(id: thread.id), ownership: .forget(key), reason: reason)
         }
         for (key, channel, reason) in channels {
             let children = threads.filter { $0.1.parentID == channel.id }.compactMap { deletedChannel[$0.1.id] }
             deletedChannel[channel.id] = add(
-                .delete, channel.type.isVoice ? .voice : .text, key: key, name: channel.name ?? "", group: "",
+                .delete, channel.type.isVoice ? .voice : .text, key: key, name: channel.name ?? "", group: group(key),
                 operation: .deleteChannel(id: channel.id), ownership: .forget(key), reason: reason, after: children)
         }
         for (key, category, reason) in categories {
             let children = channels.filter { $0.1.parentID == category.id }.compactMap { deletedChannel[$0.1.id] }
-            add(.delete, .category, key: key, name: category.name ?? "", group: "",
+            add(.delete, .category, key: key, name: category.name ?? "", group: group(key),
                 operation: .deleteChannel(id: category.id), ownership: .forget(key), reason: reason, after: children)
         }
         for (key, role, reason) in roles {
-            add(.delete, .role, key: key, name: role.name, group: "",
+            add(.delete, .role, key: key, name: role.name, group: group(key),
                 operation: .deleteRole(id: role.id), ownership: .forget(key), reason: reason)
         }
+    }
+
+    /// Headings for resources no longer desired, borrowed from the desired resource with
+    /// the shortest key under each key prefix (`series/gt3-cup/event/spa-6h` -> the event's
+    /// heading), so a deleted team voice channel shows under its event.
+    private func orphanGroups(nonEmpty: Bool) -> [String: (depth: Int, group: String)] {
+        guard nonEmpty else { return [:] }
+        var result: [String: (depth: Int, group: String)] = [:]
+        let keyed: [(ResourceKey, String)] = desired.roles.map { ($0.key, $0.group) }
+            + desired.channels.map { ($0.key, $0.group) } + desired.threads.map { ($0.key, $0.group) }
+            + desired.messages.map { ($0.key, $0.group) }
+        for (key, group) in keyed where !group.isEmpty {
+            let components = key.rawValue.split(separator: "/")
+            guard components.count > 2 else { continue }
+            for length in 2..<components.count {
+                let prefix = components[0..<length].joined(separator: "/")
+                if let existing = result[prefix], existing.depth <= components.count { continue }
+                result[prefix] = (components.count, group)
+            }
+        }
+        return result
     }
 
     /// Whether an owned channel or thread is protected (and say so).

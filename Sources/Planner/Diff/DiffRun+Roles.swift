@@ -43,7 +43,7 @@ extension DiffRun {
         guard !fields.isEmpty else { return }
         if isProtectedRole(id: current.id, name: current.name) {
             protectedKeys.insert(key)
-            warn(key, "role \"\(current.name)\" is protected; \(fields.count) field(s) left as they are")
+            warn(key, "role \"\(current.name)\" is protected; not changing " + fields.map(\.name).joined(separator: ", "))
             return
         }
         var update = RoleUpdate()

@@ -10,7 +10,28 @@ public enum PlanJSONRenderer {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(PlanDocument(plan))) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return compactEmptyArrays(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+
+    /// Foundation prints `[]` as `[\n\n  ]` on some platforms; make it `[]` everywhere.
+    static func compactEmptyArrays(_ json: String) -> String {
+        var lines: [Substring] = []
+        var pendingOpen = false
+        for line in json.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if pendingOpen {
+                if trimmed.isEmpty { continue }
+                if trimmed.hasPrefix("]") {
+                    lines[lines.count - 1] += "]" + trimmed.dropFirst()
+                    pendingOpen = false
+                    continue
+                }
+                pendingOpen = false
+            }
+            lines.append(line)
+            if trimmed.hasSuffix("[") { pendingOpen = true }
+        }
+        return lines.joined(separator: "\n")
     }
 }
 

@@ -20,7 +20,7 @@ public enum PlanTextRenderer {
         out.line("simlane-reconcile will perform the following actions:")
         for (group, changes) in groups(plan.changes) {
             out.line("")
-            out.line(out.bold("── " + (group.isEmpty ? "Guild" : group) + " ──"))
+            out.line(out.bold("── " + (group.isEmpty ? "Guild-wide" : group) + " ──"))
             renderGroup(changes, into: &out)
         }
         out.line("")
@@ -43,22 +43,38 @@ public enum PlanTextRenderer {
 
     private static func renderGroup(_ changes: [Change], into out: inout TextCanvas) {
         var membersDone = Set<String>()
-        for change in changes {
+        var merged = Set<Int>()
+        for (position, change) in changes.enumerated() where !merged.contains(change.index) {
             if change.action == .grant || change.action == .revoke {
                 guard membersDone.insert(change.key.rawValue).inserted else { continue }
                 let block = changes.filter { ($0.action == .grant || $0.action == .revoke) && $0.key == change.key }
                 renderMembers(block, into: &out)
+            } else if change.action == .adopt,
+                      let next = changes[(position + 1)...].first(where: { $0.key == change.key }),
+                      next.action == .update || next.action == .archive {
+                // An adopt and the update that completes it read as one block.
+                merged.insert(next.index)
+                renderChange(next, adopted: change, into: &out)
             } else {
                 renderChange(change, into: &out)
             }
         }
     }
 
-    private static func renderChange(_ change: Change, into out: inout TextCanvas) {
+    private static func renderChange(_ change: Change, adopted: Change? = nil, into out: inout TextCanvas) {
         out.line("")
-        out.line(out.bold("  # \(change.kind.rawValue) \(change.key) \(headline(change))"))
+        if change.kind == .guild {
+            out.line(out.bold("  # \(change.name) \(headline(change)) (one bulk request)"))
+        } else if let adopted {
+            out.line(out.bold("  # \(change.kind.rawValue) \(change.key) will be adopted and \(headline(change).dropFirst(8))"))
+            if let reason = adopted.reason { out.line("  # (\(reason))") }
+        } else {
+            out.line(out.bold("  # \(change.kind.rawValue) \(change.key) \(headline(change))"))
+        }
         if let reason = change.reason { out.line("  # (\(reason))") }
-        out.line(out.paint(change.action, pad(change.action.symbol, 3)) + " \(change.kind.rawValue) \"\(change.name)\"")
+        let symbol = adopted == nil ? out.paint(change.action, pad(change.action.symbol, 3))
+            : out.paint(.adopt, pad(Action.adopt.symbol, 3)) + out.paint(change.action, change.action.symbol)
+        out.line(symbol + (change.kind == .guild ? " \(change.name)" : " \(change.kind.rawValue) \"\(change.name)\""))
         let width = change.fields.map(\.name.count).max() ?? 0
         for field in change.fields {
             let name = field.name.padding(toLength: width, withPad: " ", startingAt: 0)
