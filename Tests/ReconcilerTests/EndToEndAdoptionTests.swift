@@ -40,4 +40,16 @@ import Testing
         #expect(after.channels[general.id] == general)
         #expect(try await s.plan().status == 0)
     }
+
+    @Test func stateOptionPutsTheStoreWhereAsked() async throws {
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 1))
+        defer { Task { await s.stop() } }
+        let custom = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString).sqlite").path
+        let apply = try await s.apply(["--state", custom])
+        #expect(apply.status == 0, "\(apply)")
+        #expect(!FileManager.default.fileExists(atPath: s.statePath))
+        let owned = try await SQLiteStateStore(path: custom).ownership(guild: s.guildID)
+        #expect(owned["series/s0/event/s0e0/signup"] != nil)
+        #expect(try await s.plan(["--state", custom]).status == 0)
+    }
 }
