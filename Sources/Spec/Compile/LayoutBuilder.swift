@@ -8,6 +8,10 @@ struct LayoutBuilder {
         .sendMessages, .sendMessagesInThreads, .createPublicThreads, .createPrivateThreads, .addReactions,
     ]
     static let voiceAccess: Permissions = [.viewChannel, .connect, .speak]
+    static let botInRaceVoice: Permissions = [.viewChannel, .manageChannels]
+    static let botInArchive: Permissions = [
+        .viewChannel, .sendMessages, .sendMessagesInThreads, .embedLinks, .readMessageHistory,
+    ]
     static let palette = [0x3498DB, 0xE74C3C, 0x2ECC71, 0xF1C40F, 0x9B59B6, 0x1ABC9C, 0xE67E22, 0x95A5A6]
 
     let timeline: Timeline
@@ -39,7 +43,11 @@ struct LayoutBuilder {
                     retired.formUnion(teamKeys(event, kinds: ["role", "practice-voice", "race-voice"]))
                     guard settings.autoCreateChannels else { continue }
                     var channel = signupChannel(event, parent: nil)
-                    channel.overwrites = [DesiredOverwrite(target: .everyone, deny: Self.readOnly)]
+                    channel.overwrites = [
+                        DesiredOverwrite(target: .everyone, deny: Self.readOnly),
+                        // The bot keeps posting and editing its cards in the read-only channel.
+                        DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInArchive),
+                    ]
                     archived.append(channel)
                     addTeams(event, to: &guild, archived: true)
                 }
@@ -157,6 +165,8 @@ struct LayoutBuilder {
                     DesiredOverwrite(target: .managedRole(teamKey.appending("role")), allow: Self.voiceAccess),
                 ]
                 overwrites += settings.discord.adminRoles.map { DesiredOverwrite(target: .role($0), allow: Self.voiceAccess) }
+                // @everyone's deny would hide the channel from the bot too; it must still see it to delete it.
+                overwrites.append(DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInRaceVoice))
                 voice.append(DesiredChannel(
                     key: teamKey.appending("race-voice"), kind: .voice,
                     name: Naming.displayName(Naming.apply(settings.channelNamePattern, series: event.series.name,
