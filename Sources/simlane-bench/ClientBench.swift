@@ -94,6 +94,10 @@ func runClientBench(_ arguments: [String]) async throws {
     print("429s received:    \(metrics.rateLimited) (emulator sent \(counters.totalRateLimited))")
     print("retries:          \(metrics.retries)")
     print("failures:         \(failures.count)\(failures.first.map { " e.g. \($0)" } ?? "")")
+    let limited = await emulator.requestLog.filter { $0.status == 429 }
+    for entry in limited.prefix(5) {
+        print("  429: \(entry.route ?? entry.path) scope \(entry.scope?.rawValue ?? "?") at +\(String(format: "%.3f", entry.time.timeIntervalSince(limited[0].time))) s")
+    }
     print(String(format: "wall time:        %.3f s", wallSeconds))
     print(String(format: "lower bound:      %.3f s", bound))
     print(String(format: "ratio:            %.3f", bound > 0 ? wallSeconds / bound : 0))

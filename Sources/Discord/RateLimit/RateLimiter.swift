@@ -88,6 +88,7 @@ actor RateLimiter {
     func acquire(for route: Route) async throws {
         var waited = false
         while true {
+            try Task.checkCancellation()
             try checkOpen(route)
             let now = time.now
             let key = bucketKey(for: route)
@@ -154,8 +155,10 @@ actor RateLimiter {
 
     // MARK: Learning from responses
 
-    /// Updates buckets, pauses, breaker and counters from a response to `route`.
-    func record(_ response: HTTPResponse, for route: Route) {
+    /// Updates buckets, pauses, breaker and counters from a response to `route`. Returns the
+    /// wait Discord asked for when the response is a 429.
+    @discardableResult
+    func record(_ response: HTTPResponse, for route: Route) -> Duration? {
         let now = time.now
         let info = RateLimitHeaders(response)
         if let hash = info.bucket, !hash.isEmpty, hashes[route.key] != hash {
@@ -195,6 +198,7 @@ actor RateLimiter {
             stopped = true
             logger.error("discord rejected the bot token; the client stopped", metadata: ["route": "\(route)"])
         }
+        return response.status == 429 ? .fractionalSeconds(info.retryAfter ?? 1) : nil
     }
 
     /// Counts a retry after a 5xx, timeout or connection failure.
