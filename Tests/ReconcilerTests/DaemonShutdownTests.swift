@@ -83,6 +83,12 @@ struct DaemonShutdownTests {
         #expect(status.state == .stopped)
         #expect(status.clubs.first?.outcome == .interrupted, "the apply finished before SIGTERM: \(status.clubs)")
 
+        let shown = try await CLI.run(["status", "--config", club.path, "--status-file", statusPath])
+        #expect(shown.status == 0, "\(shown)")
+        #expect(shown.stdout.contains("Daemon: stopped"), "\(shown)")
+        #expect(shown.stdout.contains("busy "), "\(shown)")
+        #expect(shown.stdout.contains("interrupted"), "\(shown)")
+
         // Nothing left half-known: every journal entry has an outcome.
         let store = try SQLiteStateStore(path: StatePath.stateFile(config: club.path, override: nil))
         #expect(try await store.pendingIntents(guild: guild).isEmpty)
