@@ -111,7 +111,9 @@ struct RunCommand: AsyncParsableCommand {
         if once {
             let result = await loop.runOnce()
             printSummary(result)
-            return result.allConverged ? 0 : 1
+            // Stopped by SIGTERM/SIGINT: the contract is exit 0 (the next run finishes the work).
+            let signalled = await loop.isStopping() && result.fatalError == nil
+            return result.allConverged || signalled ? 0 : 1
         }
         let exit = await loop.run()
         switch exit {
