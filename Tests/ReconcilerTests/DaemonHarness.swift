@@ -33,14 +33,11 @@ final class DaemonHarness: Sendable {
         now = TestNow(start)
     }
 
-    /// Seeds a guild for a club. The bot holds Administrator: restricted race voice denies
-    /// @everyone VIEW_CHANNEL and the compiled layout carries no overwrite for the bot, so a
-    /// bot with only `.reconcilerBot` cannot delete those channels later (403 50001) — a
-    /// Spec/Planner gap reported to the lead, outside the daemon.
+    /// Seeds a guild for a club: the bot with the permissions it asks for (not Administrator),
+    /// and the members.
     func seedGuild(_ id: Snowflake) async {
         await emulator.seedGuild(GuildSeed(
-            id: id, name: "Guild \(id)", bot: Self.bot, botPermissions: .reconcilerBot.union(.administrator),
-            memberIDs: Self.members))
+            id: id, name: "Guild \(id)", bot: Self.bot, botPermissions: .reconcilerBot, memberIDs: Self.members))
     }
 
     /// Writes a club's two documents (settings and data).
