@@ -173,3 +173,37 @@ struct MessageTests {
         #expect(await h.send("PUT", "/channels/\(channel)/messages/pins/\(id)").code == 50013)
     }
 }
+
+@Suite("Message listing and nonces")
+struct MessageListTests {
+    @Test func listIsNewestFirstWithCursors() async throws {
+        let h = await Harness(rateLimits: .unlimited)
+        let channel = try #require(await h.send("POST", "/guilds/\(h.guildID)/channels", .object(["name": .string("x")])).id)
+        var ids: [Snowflake] = []
+        for index in 0..<5 {
+            ids.append(try #require(await h.send("POST", "/channels/\(channel)/messages", .object(["content": .string("m\(index)")])).id))
+        }
+        let all = await h.send("GET", "/channels/\(channel)/messages")
+        #expect(all.json?.arrayValue?.compactMap { $0["id"]?.snowflakeValue } == ids.reversed())
+        let afterSecond = await h.send("GET", "/channels/\(channel)/messages?after=\(ids[1])&limit=2")
+        #expect(afterSecond.json?.arrayValue?.compactMap { $0["id"]?.snowflakeValue } == [ids[3], ids[2]])
+        let beforeLast = await h.send("GET", "/channels/\(channel)/messages?before=\(ids[4])&limit=1")
+        #expect(beforeLast.json?.arrayValue?.compactMap { $0["id"]?.snowflakeValue } == [ids[3]])
+        #expect(await h.send("GET", "/channels/\(channel)/messages?limit=101").code == 50035)
+    }
+
+    @Test func enforcedNonceDeduplicates() async throws {
+        let h = await Harness(rateLimits: .unlimited)
+        let channel = try #require(await h.send("POST", "/guilds/\(h.guildID)/channels", .object(["name": .string("x")])).id)
+        let body: JSONValue = .object(["content": .string("signup"), "nonce": .string("signup-1"), "enforce_nonce": .bool(true)])
+        let first = await h.send("POST", "/channels/\(channel)/messages", body)
+        let again = await h.send("POST", "/channels/\(channel)/messages", body)
+        #expect(first.id == again.id)
+        #expect(again.json?["nonce"] == .string("signup-1"))
+        #expect(await h.guild().messages.count == 1)
+        let unenforced = await h.send("POST", "/channels/\(channel)/messages", .object(["content": .string("signup"), "nonce": .string("signup-1")]))
+        #expect(unenforced.id != first.id)
+        h.time.advance(by: 301)
+        #expect(await h.send("POST", "/channels/\(channel)/messages", body).id != first.id)
+    }
+}

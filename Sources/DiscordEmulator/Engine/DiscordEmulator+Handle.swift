@@ -151,6 +151,7 @@ extension DiscordEmulator {
         case .listPrivateArchivedThreads: return try listArchivedThreads(c, private: true)
         case .createMessage: return try createMessage(c)
         case .getMessage: return try getMessage(c)
+        case .listMessages: return try listMessages(c)
         case .editMessage: return try editMessage(c)
         case .deleteMessage: return try deleteMessage(c)
         case .listPins: return try listPins(c)
