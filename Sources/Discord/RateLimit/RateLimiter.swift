@@ -61,8 +61,12 @@ actor RateLimiter {
     // MARK: Lanes
 
     /// Waits until the request is first in its lane; returns the lane key to leave later.
+    ///
+    /// Requests queued before the route's bucket hash was known stay in the route's own lane;
+    /// later requests of that route join it while it drains, so a route's order never changes.
     func enterLane(for route: Route) async -> String {
-        let key = bucketKey(for: route)
+        let routeLane = "\(route.key)|\(route.majorParameter)"
+        let key = lanes[routeLane] != nil ? routeLane : bucketKey(for: route)
         if lanes[key] == nil {
             lanes[key] = Lane()
             return key
