@@ -41,13 +41,12 @@ extension DiffRun {
         }
         let post = add(.post, .message, key: key, name: name, group: message.group, fields: fields,
                        operation: .postMessage(channel: channel, content: message.content, embeds: message.embeds),
-                       ownership: .record(key: key, kind: .message, id: nil, appliedHash: message.pinned ? nil : hash),
+                       ownership: .record(key: key, kind: .message, id: nil, appliedHash: hash),
                        reason: reason, after: after)
         if message.pinned {
             add(.pin, .message, key: key, name: name, group: message.group,
                 fields: [FieldChange(name: "pinned", old: "false", new: "true")],
-                operation: .pinMessage(channel: channel, message: .created(key)),
-                ownership: .record(key: key, kind: .message, id: nil, appliedHash: hash), after: [post])
+                operation: .pinMessage(channel: channel, message: .created(key)), after: [post])
         }
         if let moved {
             add(.delete, .message, key: key, name: name, group: message.group,
@@ -64,7 +63,8 @@ extension DiffRun {
             fields.append(FieldChange(name: "content", old: current.content, new: message.content, isText: true))
         }
         if current.embeds != message.embeds {
-            fields.append(FieldChange(name: "embeds", old: embedSummary(current.embeds), new: embedSummary(message.embeds)))
+            let old = embedSummary(current.embeds), new = embedSummary(message.embeds)
+            fields.append(FieldChange(name: "embeds", old: old, new: old == new ? new + " (content changed)" : new))
         }
         if !fields.isEmpty {
             add(.edit, .message, key: message.key, name: name, group: message.group, fields: fields,

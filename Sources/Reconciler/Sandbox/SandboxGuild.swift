@@ -69,7 +69,8 @@ public final class SandboxGuild: Sendable {
         await server.stop()
     }
 
-    static func seed(_ emulator: DiscordEmulator, config: ClubConfig) async throws {
+    /// Seeds `config`'s guild into `emulator` as a freshly installed club server (see the type).
+    public static func seed(_ emulator: DiscordEmulator, config: ClubConfig) async throws {
         let settings = config.settings
         let linked = config.club.members.compactMap { member in
             member.discordUserID.map { ($0, member.displayName) }
