@@ -1,26 +1,33 @@
 import DiscordTypes
+import Foundation
 
-/// Discord's normalisation of text channel names (DISCORD.md §4: lowercase, whitespace to
-/// `-`), so that the name Discord stored compares equal to the one we asked for and the
-/// planner does not rename in a loop.
+/// Discord's normalisation of text channel names (DISCORD.md §4, unverified folk rule, the
+/// same one the emulator applies): lowercase, runs of whitespace and `-` become one `-`,
+/// ASCII punctuation and symbols other than `_` disappear. Both sides are compared in this
+/// form, so the name Discord stored equals the one we asked for and the planner does not
+/// rename in a loop.
 enum ChannelName {
     /// The form two names of this channel type are compared in.
     static func comparable(_ name: String, type: ChannelType) -> String {
-        guard type == .guildText || type == .guildAnnouncement || type == .guildForum else { return name }
+        guard type == .guildText || type == .guildAnnouncement || type == .guildForum || type == .guildMedia else {
+            return name.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
         return normalisedText(name)
     }
 
-    /// `"Spa 6h  Signup"` -> `"spa-6h-signup"`.
+    /// `"Spa 6h  Signup!"` -> `"spa-6h-signup"`.
     static func normalisedText(_ name: String) -> String {
         var result = ""
-        var pendingDash = false
-        for character in name.lowercased() {
-            if character.isWhitespace {
-                pendingDash = !result.isEmpty
+        var lastWasDash = false
+        for character in name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+            if character.isWhitespace || character == "-" {
+                if !lastWasDash, !result.isEmpty { result.append("-") }
+                lastWasDash = true
+            } else if character.isASCII, character.isPunctuation || character.isSymbol, character != "_" {
+                continue
             } else {
-                if pendingDash { result.append("-") }
-                pendingDash = false
                 result.append(character)
+                lastWasDash = false
             }
         }
         return result

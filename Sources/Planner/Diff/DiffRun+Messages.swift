@@ -12,11 +12,12 @@ extension DiffRun {
                 warn(message.key, "channel \(message.channel) is not a desired channel or thread; message skipped")
                 continue
             }
-            planMessage(message, channel: channel)
+            planMessage(message, channel: channel, after: latest[message.channel].map { [$0] } ?? [])
         }
     }
 
-    private mutating func planMessage(_ message: DesiredMessage, channel: Ref) {
+    /// `after`: the latest change to the message's channel (an unarchive, a move).
+    private mutating func planMessage(_ message: DesiredMessage, channel: Ref, after: [Int]) {
         let key = message.key
         let name = key.rawValue.split(separator: "/").last.map(String.init) ?? key.rawValue
         let hash = AppliedHash.of(message)
@@ -25,7 +26,7 @@ extension DiffRun {
         if let entry = ownership[key] {
             if let current = snapshot.messages[entry.id] {
                 if let channelID = channel.existingID, current.channelID == channelID {
-                    updateMessage(message, current, name: name, hash: hash)
+                    updateMessage(message, current, name: name, hash: hash, after: after)
                     return
                 }
                 moved = current
@@ -40,13 +41,12 @@ extension DiffRun {
         }
         let post = add(.post, .message, key: key, name: name, group: message.group, fields: fields,
                        operation: .postMessage(channel: channel, content: message.content, embeds: message.embeds),
-                       ownership: .record(key: key, kind: .message, id: nil, appliedHash: message.pinned ? nil : hash),
-                       reason: reason)
+                       ownership: .record(key: key, kind: .message, id: nil, appliedHash: hash),
+                       reason: reason, after: after)
         if message.pinned {
             add(.pin, .message, key: key, name: name, group: message.group,
                 fields: [FieldChange(name: "pinned", old: "false", new: "true")],
-                operation: .pinMessage(channel: channel, message: .created(key)),
-                ownership: .record(key: key, kind: .message, id: nil, appliedHash: hash), after: [post])
+                operation: .pinMessage(channel: channel, message: .created(key)), after: [post])
         }
         if let moved {
             add(.delete, .message, key: key, name: name, group: message.group,
@@ -55,19 +55,23 @@ extension DiffRun {
         }
     }
 
-    private mutating func updateMessage(_ message: DesiredMessage, _ current: Message, name: String, hash: String) {
+    private mutating func updateMessage(
+        _ message: DesiredMessage, _ current: Message, name: String, hash: String, after: [Int]
+    ) {
         var fields: [FieldChange] = []
         if current.content != message.content {
             fields.append(FieldChange(name: "content", old: current.content, new: message.content, isText: true))
         }
         if current.embeds != message.embeds {
-            fields.append(FieldChange(name: "embeds", old: embedSummary(current.embeds), new: embedSummary(message.embeds)))
+            let old = embedSummary(current.embeds), new = embedSummary(message.embeds)
+            fields.append(FieldChange(name: "embeds", old: old, new: old == new ? new + " (content changed)" : new))
         }
         if !fields.isEmpty {
             add(.edit, .message, key: message.key, name: name, group: message.group, fields: fields,
                 operation: .editMessage(channel: current.channelID, message: current.id,
                                         content: message.content, embeds: message.embeds),
-                ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash))
+                ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash),
+                after: after)
         }
         if current.pinned != message.pinned {
             let channel = Ref.existing(current.channelID)
@@ -76,7 +80,8 @@ extension DiffRun {
                 operation: message.pinned
                     ? .pinMessage(channel: channel, message: .existing(current.id))
                     : .unpinMessage(channel: current.channelID, message: current.id),
-                ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash))
+                ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash),
+                after: after)
         }
     }
 

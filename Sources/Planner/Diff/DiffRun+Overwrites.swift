@@ -23,21 +23,21 @@ extension DiffRun {
                 type = .role
             case .managedRole(let key):
                 guard let ref = refs[key] else {
-                    warn(channel.key, "overwrite names role \(key), which is not a desired role; left out")
+                    missingOverwriteTargets["role \(key), which is not a desired role", default: []].append(channel.key)
                     continue
                 }
                 target = ref
                 type = .role
             case .role(let id):
                 guard live.roles[id] != nil else {
-                    warn(channel.key, "overwrite names role \(id), which is not in the guild; left out")
+                    missingOverwriteTargets["role \(id), which is not in the guild", default: []].append(channel.key)
                     continue
                 }
                 target = .existing(id)
                 type = .role
             case .member(let id):
                 guard live.members[id] != nil else {
-                    warn(channel.key, "overwrite names user \(id), who is not in the guild; left out")
+                    missingOverwriteTargets["user \(id), who is not in the guild", default: []].append(channel.key)
                     continue
                 }
                 target = .existing(id)
@@ -52,6 +52,16 @@ extension DiffRun {
             }
         }
         return result.filter { !$0.allow.isEmpty || !$0.deny.isEmpty }
+    }
+
+    /// One warning per overwrite target that cannot be resolved, naming the channels.
+    mutating func reportMissingOverwriteTargets() {
+        for (target, channels) in missingOverwriteTargets.sorted(by: { $0.key < $1.key }) {
+            let shown = channels.prefix(3).map(\.rawValue).joined(separator: ", ")
+            let more = channels.count > 3 ? " and \(channels.count - 3) more" : ""
+            warn(nil, "overwrites naming \(target) are left out (\(channels.count) channel(s): \(shown)\(more))")
+        }
+        missingOverwriteTargets = [:]
     }
 
     /// Whether the live overwrites already equal `desired` as sets of bits per target.

@@ -38,20 +38,54 @@ extension DiffRun {
                 entries.append(ChannelPosition(channel: refs[item.key]!, position: base + offset))
                 if let index = latest[item.key] { after.append(index) }
             }
-            fields.append(FieldChange(
-                name: "order " + groupLabel(group, createdKeys: createdKeys),
-                old: current.map { $0.channel.name ?? "" }.joined(separator: ", "),
-                new: wanted.map { desiredChannels[$0.key]?.name ?? "" }.joined(separator: ", ")))
+            fields += moveFields(current: current.map(\.key), wanted: wanted.map(\.key),
+                                 names: Dictionary(current.map { ($0.key, $0.channel.name ?? "") },
+                                                   uniquingKeysWith: { a, _ in a }),
+                                 where: groupLabel(group, createdKeys: createdKeys))
         }
         guard !entries.isEmpty else { return }
         add(.move, .guild, key: ResourceKey("guild/channel-positions"), name: "channel order", group: "",
             fields: fields, operation: .channelPositions(entries), after: after)
     }
 
+    /// One field per channel that moves: the channels outside the longest common
+    /// subsequence of the current and the desired order, each placed "after" its new
+    /// predecessor, so a reorder reads as the moves an admin would make by hand.
+    private func moveFields(
+        current: [ResourceKey], wanted: [ResourceKey], names: [ResourceKey: String], where place: String
+    ) -> [FieldChange] {
+        let n = current.count, m = wanted.count
+        var table = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i][j] = current[i] == wanted[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+            }
+        }
+        var stay = Set<ResourceKey>()
+        var i = 0, j = 0
+        while i < n && j < m {
+            if current[i] == wanted[j] {
+                stay.insert(current[i]); i += 1; j += 1
+            } else if table[i + 1][j] >= table[i][j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        func label(_ key: ResourceKey) -> String { desiredChannels[key]?.name ?? names[key] ?? key.rawValue }
+        func slot(_ order: [ResourceKey], _ key: ResourceKey) -> String {
+            guard let index = order.firstIndex(of: key), index > 0 else { return "first" }
+            return "after \"\(label(order[index - 1]))\""
+        }
+        return wanted.filter { !stay.contains($0) }.map { key in
+            FieldChange(name: "\"\(label(key))\" \(place)", old: slot(current, key), new: slot(wanted, key))
+        }
+    }
+
     private func groupLabel(_ group: ChannelOrder.Group, createdKeys: [Snowflake: ResourceKey]) -> String {
         let what = ["categories", "text channels", "voice channels"][group.sortClass]
-        guard let parent = group.parent else { return "of top-level \(what)" }
+        guard let parent = group.parent else { return "among top-level \(what)" }
         let ref: Ref = createdKeys[parent].map(Ref.created) ?? .existing(parent)
-        return "of \(what) in \"\(categoryLabel(ref) ?? "")\""
+        return "in \"\(categoryLabel(ref) ?? "")\""
     }
 }

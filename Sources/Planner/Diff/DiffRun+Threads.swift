@@ -46,13 +46,12 @@ extension DiffRun {
             add(.create, .thread, key: key, name: thread.name, group: thread.group, fields: fields,
                 operation: .createThread(parent: parent, name: thread.name, isPrivate: thread.isPrivate,
                                          autoArchiveMinutes: thread.autoArchiveMinutes),
-                ownership: .record(key: key, kind: .thread, id: nil, appliedHash: thread.locked ? nil : hash),
+                ownership: .record(key: key, kind: .thread, id: nil, appliedHash: hash),
                 reason: reason)
             if thread.locked {
                 // Threads are created unlocked; lock in a second request.
                 add(.update, .thread, key: key, name: thread.name, group: thread.group,
-                    operation: .modifyThread(thread: .created(key), ThreadUpdate(locked: true)),
-                    ownership: .record(key: key, kind: .thread, id: nil, appliedHash: hash))
+                    operation: .modifyThread(thread: .created(key), ThreadUpdate(locked: true)))
             }
             return
         }

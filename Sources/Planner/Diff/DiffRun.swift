@@ -23,6 +23,8 @@ struct DiffRun {
     var latest: [ResourceKey: Int] = [:]
     /// Live ids adopted in this run, so that no two keys adopt one resource.
     var claimed: Set<Snowflake> = []
+    /// Overwrite targets that could not be resolved -> the channels naming them.
+    var missingOverwriteTargets: [String: [ResourceKey]] = [:]
     /// Desired keys left alone because they are protected.
     var protectedKeys: Set<ResourceKey> = []
 

@@ -21,6 +21,7 @@ public enum Planner {
         run.planRoles()
         run.planChannels(categories: true)
         run.planChannels(categories: false)
+        run.reportMissingOverwriteTargets()
         run.planPositions()
         run.planThreads()
         run.planThreadMembers()

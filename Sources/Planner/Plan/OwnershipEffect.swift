@@ -6,8 +6,9 @@ public enum OwnershipEffect: Hashable, Sendable, Codable {
     /// Nothing (grants, thread members, positions, pins).
     case none
     /// Record `key -> id` with the hash of the desired resource now applied (nil for an
-    /// adopt that a later update completes). `id` is nil for creates: take it from
-    /// Discord's response. Creates, adopts, updates, archives, posts and edits record.
+    /// adopt that a later update completes). `id` is nil only for `createRole`,
+    /// `createChannel`, `createThread` and `postMessage`: take it from Discord's response.
+    /// Follow-ups of a create (locking a new thread, pinning a new message) record nothing.
     case record(key: ResourceKey, kind: ResourceKind, id: Snowflake?, appliedHash: String?)
     /// Remove `key` from the state store (deletes).
     case forget(ResourceKey)

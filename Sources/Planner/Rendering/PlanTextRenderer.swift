@@ -37,7 +37,7 @@ public enum PlanTextRenderer {
             if byGroup[change.group] == nil { order.append(change.group) }
             byGroup[change.group, default: []].append(change)
         }
-        order.sort { ($0.isEmpty ? 1 : 0) < ($1.isEmpty ? 1 : 0) }
+        order = order.filter { !$0.isEmpty } + order.filter(\.isEmpty)
         return order.map { ($0, byGroup[$0]!) }
     }
 

@@ -9,6 +9,9 @@ struct SimulatedGuild {
     /// Ids the creates of this plan produced, by key.
     var created: [ResourceKey: Snowflake] = [:]
     private var nextID: UInt64
+    /// User id -> position in `snapshot.members` (members are never added or removed),
+    /// built on the first grant or revoke.
+    private var memberIndexCache: [Snowflake: Int]?
 
     init(snapshot: GuildSnapshot, ownership: Ownership) {
         self.snapshot = snapshot
@@ -20,6 +23,17 @@ struct SimulatedGuild {
         for id in snapshot.messages.keys { highest = max(highest, id.rawValue) }
         for entry in ownership.entries.values { highest = max(highest, entry.id.rawValue) }
         nextID = highest + 1
+    }
+
+    private mutating func memberPosition(_ user: Snowflake) -> Int? {
+        if memberIndexCache == nil {
+            var index: [Snowflake: Int] = [:]
+            for (position, member) in snapshot.members.enumerated() {
+                if let id = member.user?.id { index[id] = position }
+            }
+            memberIndexCache = index
+        }
+        return memberIndexCache?[user]
     }
 
     func resolve(_ ref: Ref) -> Snowflake? {
@@ -102,11 +116,10 @@ struct SimulatedGuild {
         case .removeThreadMember(let thread, let user):
             snapshot.threadMembers[thread]?.removeAll { $0 == user }
         case .grantRole(let user, let role):
-            guard let roleID = resolve(role),
-                  let i = snapshot.members.firstIndex(where: { $0.user?.id == user }) else { break }
+            guard let roleID = resolve(role), let i = memberPosition(user) else { break }
             if !snapshot.members[i].roles.contains(roleID) { snapshot.members[i].roles.append(roleID) }
         case .revokeRole(let user, let role):
-            guard let i = snapshot.members.firstIndex(where: { $0.user?.id == user }) else { break }
+            guard let i = memberPosition(user) else { break }
             snapshot.members[i].roles.removeAll { $0 == role }
         case .postMessage(let channel, let content, let embeds):
             let id = newID(for: change.key)

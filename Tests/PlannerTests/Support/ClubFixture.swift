@@ -95,7 +95,7 @@ enum ClubFixture {
     static func diff(
         _ desired: DesiredGuild, _ snapshot: GuildSnapshot, _ ownership: Ownership = Ownership(),
         allowDestroy: Bool = false
-    ) throws -> Plan {
+    ) throws(PlanRefusal) -> Plan {
         try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
                          options: PlanOptions(allowDestroy: allowDestroy))
     }
