@@ -108,7 +108,7 @@ extension DiscordClient {
             fieldErrors: body?.fieldErrors ?? [])
     }
 
-    /// Builds the transport request: URL, headers, body.
+    /// Builds the transport request: URL, headers (JSON content type on every request), body.
     func makeRequest(_ route: Route, body: Data?, reason: String?) -> HTTPRequest {
         var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = components.percentEncodedPath + route.path
@@ -116,7 +116,7 @@ extension DiscordClient {
         var headers = HTTPHeaders()
         headers["Authorization"] = configuration.token.authorizationValue
         headers["User-Agent"] = configuration.userAgent
-        if body != nil { headers["Content-Type"] = "application/json" }
+        headers["Content-Type"] = "application/json"
         if route.method != .get, let encoded = Self.auditLogReason(reason) {
             headers["X-Audit-Log-Reason"] = encoded
         }
