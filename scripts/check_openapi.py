@@ -148,6 +148,10 @@ def main(argv):
         print(f"  {counts[op_id]:6d}  {op_id}")
     print(f"openapi check: {total} bodies in {len(files)} files, {len(counts)} operations, "
           f"{len(failures)} failures")
+    if not files:
+        print(f"note: no *.jsonl body logs in {args.dir} (was SIMLANE_BODY_LOG_DIR set for the tests?)")
+    if counts.get("create_message") or counts.get("update_message"):
+        print("note: message content is limited to 2000 characters by Discord's docs; the spec's 4000 is not used")
     for failure in failures:
         print(f"FAIL {failure}")
     if files and total == 0:

@@ -54,7 +54,7 @@ extension DiscordClient {
                 throw DiscordError(kind: route.method.isIdempotent ? .unavailable : .outcomeUnknown,
                                    route: route.description, message: "transport failure")
             }
-            let retryAfter = await limiter.record(response, for: route)
+            let verdict = await limiter.record(response, for: route)
             logger.debug("discord request", metadata: ["route": "\(route)", "status": "\(response.status)"])
             switch response.status {
             case 200..<300:
@@ -65,11 +65,14 @@ extension DiscordClient {
                     throw DiscordError(kind: .rateLimitRetriesExhausted, route: route.description, status: 429,
                                        message: "rate limited \(rateLimitedCount) times in a row")
                 }
-                if let retryAfter, retryAfter > configuration.rateLimits.maxWait {
+                if let verdict, verdict.retryAfter > configuration.rateLimits.maxWait {
                     throw DiscordError(kind: .rateLimitRetriesExhausted, route: route.description, status: 429,
-                                       message: "Discord asks to wait \(Int(retryAfter.seconds.rounded(.up))) s, longer than the client's limit of \(Int(configuration.rateLimits.maxWait.seconds)) s")
+                                       message: "Discord asks to wait \(Int(verdict.retryAfter.seconds.rounded(.up))) s, longer than the client's limit of \(Int(configuration.rateLimits.maxWait.seconds)) s")
                 }
-                continue  // `acquire` waits out the pause recorded from this answer.
+                if let verdict, verdict.sublimit {
+                    try await time.sleep(until: time.now + verdict.retryAfter + configuration.rateLimits.resetMargin)
+                }
+                continue  // Otherwise `acquire` waits out the pause recorded from this answer.
             case 500..<600:
                 guard route.method.isIdempotent else {
                     throw httpError(response, route: route, kind: .outcomeUnknown)
@@ -105,7 +108,7 @@ extension DiscordClient {
             fieldErrors: body?.fieldErrors ?? [])
     }
 
-    /// Builds the transport request: URL, headers, body.
+    /// Builds the transport request: URL, headers (JSON content type on every request), body.
     func makeRequest(_ route: Route, body: Data?, reason: String?) -> HTTPRequest {
         var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = components.percentEncodedPath + route.path
@@ -113,7 +116,7 @@ extension DiscordClient {
         var headers = HTTPHeaders()
         headers["Authorization"] = configuration.token.authorizationValue
         headers["User-Agent"] = configuration.userAgent
-        if body != nil { headers["Content-Type"] = "application/json" }
+        headers["Content-Type"] = "application/json"
         if route.method != .get, let encoded = Self.auditLogReason(reason) {
             headers["X-Audit-Log-Reason"] = encoded
         }
