@@ -113,7 +113,7 @@ struct PersistenceTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("emu-state-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("sandbox.json")
-        let first = try DiscordEmulator(persistenceURL: file)
+        let first = try DiscordEmulator(persistenceURL: file, bodyLogDirectory: nil)
         let seeded = await first.seedGuild(GuildSeed(id: 1_234_567_890_123_456_789, memberIDs: [1_000_000_000_000_000_101]))
         let created = await first.handle(EmulatorRequest(method: "POST", path: "/api/v10/guilds/\(seeded.guildID)/channels",
                                                          token: seeded.bot.token, json: .object(["name": .string("kept")])))
@@ -124,7 +124,7 @@ struct PersistenceTests {
         let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
 
-        let second = try DiscordEmulator(persistenceURL: file)
+        let second = try DiscordEmulator(persistenceURL: file, bodyLogDirectory: nil)
         #expect(await second.hasGuild(seeded.guildID))
         #expect(await second.guild(seeded.guildID) == first.guild(seeded.guildID))
         let fetched = await second.handle(EmulatorRequest(method: "GET", path: "/api/v10/channels/\(channelID)", token: seeded.bot.token))
@@ -139,6 +139,6 @@ struct PersistenceTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("emu-bad-\(UUID().uuidString).json")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data("not json".utf8).write(to: file)
-        #expect(throws: EmulatorError.self) { try DiscordEmulator(persistenceURL: file) }
+        #expect(throws: EmulatorError.self) { try DiscordEmulator(persistenceURL: file, bodyLogDirectory: nil) }
     }
 }

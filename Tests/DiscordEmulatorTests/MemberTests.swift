@@ -93,7 +93,11 @@ struct MemberTests {
         let bad = await h.send("PUT", path, .array([.object(["name": .string("Sign Up"), "description": .string("")])]))
         #expect(bad.code == 50035)
         #expect(await h.guild().commands[h.seeded.bot.id]?.count == 1)
-        h.time.advance(by: 61) // the commands bucket allows 2 per minute
+        let other = await h.emulator.seedGuild(GuildSeed(name: "Other", bot: h.seeded.bot))
+        let otherGuild = await h.send("PUT", "/applications/\(h.seeded.bot.id)/guilds/\(other.guildID)/commands", .array([]))
+        #expect(otherGuild.status == 200) // counted per guild
+        #expect(await h.send("PUT", path, .array([])).status == 429) // 2 per minute per guild
+        h.time.advance(by: 61)
         let wrongApp = await h.send("PUT", "/applications/123456789012345678/guilds/\(h.guildID)/commands", .array([]))
         #expect(wrongApp.code == 50001)
     }

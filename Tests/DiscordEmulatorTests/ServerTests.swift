@@ -9,7 +9,7 @@ import FoundationNetworking
 @Suite("HTTP server")
 struct ServerTests {
     @Test func servesOnAnEphemeralPortWithAuthAndHeaders() async throws {
-        let emulator = DiscordEmulator()
+        let emulator = DiscordEmulator(bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed(memberIDs: [1_000_000_000_000_000_101]))
         let server = try await EmulatorServer.start(emulator: emulator)
         #expect(server.port > 0)
@@ -35,7 +35,7 @@ struct ServerTests {
     }
 
     @Test func stopReleasesThePort() async throws {
-        let emulator = DiscordEmulator()
+        let emulator = DiscordEmulator(bodyLogDirectory: nil)
         let server = try await EmulatorServer.start(emulator: emulator)
         let port = server.port
         await server.stop()
@@ -48,7 +48,7 @@ struct ServerTests {
 @Suite("HTTP behaviour")
 struct HTTPBehaviourTests {
     @Test func rateLimitedAnswersOverHTTP() async throws {
-        let emulator = DiscordEmulator()
+        let emulator = DiscordEmulator(bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed())
         let server = try await EmulatorServer.start(emulator: emulator)
         defer { Task { await server.stop() } }
@@ -66,7 +66,7 @@ struct HTTPBehaviourTests {
     }
 
     @Test func headersAndQueryReachTheEngine() async throws {
-        let emulator = DiscordEmulator(rateLimits: .unlimited)
+        let emulator = DiscordEmulator(rateLimits: .unlimited, bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed(memberIDs: (1...5).map { Snowflake(1_000_000_000_000_000_100 + UInt64($0)) }))
         let server = try await EmulatorServer.start(emulator: emulator)
         defer { Task { await server.stop() } }
@@ -82,7 +82,7 @@ struct HTTPBehaviourTests {
     }
 
     @Test func latencyFaultDelaysTheAnswer() async throws {
-        let emulator = DiscordEmulator()
+        let emulator = DiscordEmulator(bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed())
         await emulator.inject(Fault(.latency(seconds: 0.3), on: .route("GET /users/@me")))
         let server = try await EmulatorServer.start(emulator: emulator)
@@ -95,7 +95,7 @@ struct HTTPBehaviourTests {
     }
 
     @Test func controlEndpointsDriveTheEmulator() async throws {
-        let emulator = DiscordEmulator()
+        let emulator = DiscordEmulator(bodyLogDirectory: nil)
         let server = try await EmulatorServer.start(emulator: emulator)
         defer { Task { await server.stop() } }
         let control = URL(string: "http://127.0.0.1:\(server.port)")!
@@ -145,7 +145,8 @@ struct ConcurrencyTests {
     @Test func parallelRequestsNeverExceedTheGlobalLimit() async throws {
         let time = ManualTime()
         let emulator = DiscordEmulator(
-            clock: .manual(time), rateLimits: RateLimitConfiguration(global: .init(50, per: 1), defaultLimit: .init(1000, per: 1)))
+            clock: .manual(time), rateLimits: RateLimitConfiguration(global: .init(50, per: 1), defaultLimit: .init(1000, per: 1)),
+            bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed())
         let server = try await EmulatorServer.start(emulator: emulator)
         defer { Task { await server.stop() } }
@@ -170,7 +171,7 @@ struct ConcurrencyTests {
 @Suite("Shutdown")
 struct ShutdownTests {
     @Test func stopDoesNotWaitForAHangingTimeoutFault() async throws {
-        let emulator = DiscordEmulator()
+        let emulator = DiscordEmulator(bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed())
         await emulator.inject(Fault(.timeout(seconds: 30), on: .route("GET /users/@me")))
         let server = try await EmulatorServer.start(emulator: emulator)

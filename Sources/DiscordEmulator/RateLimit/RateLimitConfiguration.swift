@@ -55,7 +55,7 @@ public enum RateLimitBucket {
 /// | `channel.threads.create` (POST /channels/{c}/threads) | 5 | 5 s, per channel |
 /// | `channel.thread-members` (PUT/DELETE/GET thread members) | 5 | 5 s, per channel |
 /// | `channel.messages.create` (POST /channels/{c}/messages) | 5 | 5 s, per channel |
-/// | `application.guild-commands` (PUT commands) | 2 | 60 s |
+/// | `application.guild-commands` (PUT commands) | 2 | 60 s, per guild |
 /// | every other route (`defaultLimit`) | 5 | 5 s, per major parameter |
 ///
 /// `channelNameTopicSublimit`, when set, adds discord.js's reported sublimit on renaming a

@@ -138,10 +138,11 @@ enum Endpoint: String, CaseIterable, Sendable {
         return params
     }
 
-    /// The top-level resource the bucket is counted for: a guild or channel id, or `global`.
+    /// The top-level resource the bucket is counted for: a channel or guild id (guild
+    /// commands count per guild too), or `global`.
     static func majorParameter(_ params: [String: String], endpoint: Endpoint) -> String {
         if endpoint.template.hasPrefix("/channels/"), let c = params["channel_id"] { return "channel:\(c)" }
-        if endpoint.template.hasPrefix("/guilds/"), let g = params["guild_id"] { return "guild:\(g)" }
+        if let g = params["guild_id"] { return "guild:\(g)" }
         return "global"
     }
 }

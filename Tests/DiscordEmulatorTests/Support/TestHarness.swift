@@ -16,7 +16,8 @@ struct Harness {
     init(seed: GuildSeed = GuildSeed(memberIDs: [1_000_000_000_000_000_101, 1_000_000_000_000_000_102]),
          rateLimits: RateLimitConfiguration = .discordLike) async {
         time = ManualTime()
-        emulator = DiscordEmulator(clock: .manual(time), rateLimits: rateLimits)
+        // These tests send invalid bodies on purpose: keep them out of the OpenAPI body log.
+        emulator = DiscordEmulator(clock: .manual(time), rateLimits: rateLimits, bodyLogDirectory: nil)
         seeded = await emulator.seedGuild(seed)
     }
 
