@@ -135,7 +135,13 @@ final class ProgressPrinter: Sendable {
             var line = "\(counter) \(mark) \(result.summary)"
             if let id = result.resourceID, result.status == .done { line += " (id \(id))" }
             if let reason = result.reason, result.status != .done { line += ": \(reason)" }
-            if total <= lineLimit || result.status != .done || completed == total || completed % 25 == 0 {
+            if total <= lineLimit || result.status != .done {
+                if total > lineLimit && Console.stdoutIsTTY { Console.write("\r\u{1B}[2K") }
+                Console.out(line)
+            } else if Console.stdoutIsTTY {
+                // A live counter on one line for long applies.
+                Console.write("\r\u{1B}[2K\(line)" + (completed == total ? "\n" : ""))
+            } else if completed == total || completed % 25 == 0 {
                 Console.out(line)
             }
         }

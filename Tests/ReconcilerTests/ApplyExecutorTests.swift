@@ -9,12 +9,18 @@ import Testing
 actor ScriptedPerformer: ChangePerformer {
     var sent: [PlanOperation] = []
     var nextID: UInt64 = 1000
+    var inFlight = 0
+    var maxInFlight = 0
     let failing: Set<ResourceKey>
 
     init(failing: Set<ResourceKey> = []) { self.failing = failing }
 
     func perform(_ operation: PlanOperation, change: Change, guildID: Snowflake) async throws -> PerformedChange {
         sent.append(operation)
+        inFlight += 1
+        maxInFlight = max(maxInFlight, inFlight)
+        await Task.yield()  // let other changes in flight interleave here
+        inFlight -= 1
         if failing.contains(change.key) {
             throw ScriptedFailure()
         }
@@ -23,6 +29,7 @@ actor ScriptedPerformer: ChangePerformer {
     }
 
     func operations() -> [PlanOperation] { sent }
+    func concurrency() -> Int { maxInFlight }
 }
 
 struct ScriptedFailure: Error, ApplyFailureDescribing {
@@ -109,5 +116,23 @@ struct ScriptedFailure: Error, ApplyFailureDescribing {
         #expect(journal.count == 6)
         #expect(journal.filter { $0.outcome?.status == .failed }.first?.outcome?.discordCode == 50013)
         #expect(Set(try await store.ownership(guild: guild).entries.keys) == ["team/role", "voice"])
+    }
+
+    @Test func changesSharingABucketRunInPlanOrderEvenWhenOneFails() async throws {
+        let store = try SQLiteStateStore.inMemory()
+        let performer = ScriptedPerformer(failing: ["c2"])
+        let changes = (0..<6).map { index in
+            Change(index: index, action: .create, kind: .voice, key: ResourceKey("c\(index)"), name: "c\(index)",
+                   operation: .createChannel(NewChannel(type: .guildVoice, name: "c\(index)")),
+                   ownership: .record(key: ResourceKey("c\(index)"), kind: .voice, id: nil, appliedHash: "h"))
+        }
+        let executor = ApplyExecutor(store: store, performer: performer, guildID: guild, maxConcurrency: 8)
+        let results = try await executor.run(Plan(guildID: guild, changes: changes), runID: "r3")
+        let names = await performer.operations().compactMap { op -> String? in
+            if case .createChannel(let new) = op { return new.name } else { return nil }
+        }
+        #expect(names == ["c0", "c1", "c2", "c3", "c4", "c5"])
+        #expect(await performer.concurrency() == 1, "one bucket, one request at a time")
+        #expect(results.map(\.status) == [.done, .done, .failed, .done, .done, .done])
     }
 }

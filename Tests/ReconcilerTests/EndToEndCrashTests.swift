@@ -25,7 +25,8 @@ import Testing
             let s = Scenario(fixture: fixture, club: club, dir: try club.write())
             if total == nil {
                 let plan = try await s.plan()
-                total = try #require(plan.stdout.firstMatch(of: /; (\d+) requests?/).map { Int($0.1)! })
+                let match = try #require(plan.stdout.firstMatch(of: /; (\d+) requests?/), "\(plan)")
+                total = Int(match.1)!
                 #expect(total! >= 80, "the crash test needs a large apply")
             }
             // Kill once the emulator executed `cut` of this apply's mutations.

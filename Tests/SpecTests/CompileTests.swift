@@ -117,3 +117,20 @@ import Testing
         #expect(ValueParsers.timestamp("tomorrow") == .failure(.malformed))
     }
 }
+
+@Suite struct SignupCardTests {
+    @Test func embedStaysWithinDiscordLimits() throws {
+        let long = String(repeating: "Very Long Driver Name ", count: 4)
+        var members = "kind: club\nmembers:\n"
+        for i in 0..<60 { members += "  - { id: m\(i), display_name: \"\(long)\(i)\" }\n" }
+        let ids = (0..<60).map { "m\($0)" }
+        let teams = (0..<18).map { t in "{ id: t\(t), name: \"\(String(repeating: "Team ", count: 40))\(t)\", members: [\(ids[t * 3]), \(ids[t * 3 + 1]), \(ids[t * 3 + 2])] }" }
+        let club = members + "series: [{ id: cup, name: Cup }]\nevents:\n  - { id: a, series: cup, name: A, start: 2026-12-26T12:00:00Z, duration: 1h, participants: [\(ids.joined(separator: ", "))], teams: [\(teams.joined(separator: ", "))] }\n"
+        let d = Compiler.compile(try TestClub.load(club: club), at: instant("2026-12-26T12:00:00Z")).desired
+        let embed = try #require(d.messages.first { $0.pinned }?.embeds.first)
+        #expect(embed.characterCount <= 6000)
+        #expect((embed.fields ?? []).count <= 25)
+        #expect((embed.fields ?? []).allSatisfy { $0.name.count <= 256 && $0.value.count <= 1024 })
+        #expect(embed.description?.hasSuffix("(some teams not shown)") == true)
+    }
+}

@@ -33,9 +33,12 @@ import Testing
     }
 
     @Test func duplicateYAMLKey() {
-        let d = only(TestClub.diagnostics(club: "kind: club\nmembers: []\nmembers: []\n"))
-        #expect(d?.summary.contains("duplicate key 'members'") == true, "\(String(describing: d))")
-        #expect(d?.file == "club.yaml")
+        let d = only(TestClub.diagnostics(club: "kind: club\nmembers: []\nseries: []\nmembers: []\n"))
+        expectAt(d, "club.yaml", 4, 1, "duplicate key 'members' in one mapping")
+        let nested = only(TestClub.diagnostics(club: "kind: club\nmembers:\n  - id: a\n    display_name: A\n    id: b\n"))
+        expectAt(nested, "club.yaml", 5, 5, "duplicate key 'id' in one mapping")
+        let flow = only(TestClub.diagnostics(club: "kind: club\nmembers: [{ id: a, display_name: A, id: b }]\n"))
+        expectAt(flow, "club.yaml", 2, 37, "duplicate key 'id' in one mapping")
     }
 
     @Test func unknownKeySuggestsTheClosestKey() {

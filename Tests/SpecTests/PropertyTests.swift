@@ -81,8 +81,13 @@ struct SeededGenerator: RandomNumberGenerator {
         var at = Self.origin.addingTimeInterval(-40 * 86400)
         var instants: [Date] = [at]
         for _ in 0..<40 {
-            guard let next = Compiler.compile(club: club, settings: settings, at: at).nextTransition else { break }
+            let compiled = Compiler.compile(club: club, settings: settings, at: at)
+            guard let next = compiled.nextTransition else { break }
             #expect(next > at)
+            let justBefore = Compiler.compile(club: club, settings: settings, at: next.addingTimeInterval(-1)).desired
+            #expect(justBefore == compiled.desired, "seed \(seed): layout changed between \(at) and \(next)")
+            #expect(Compiler.compile(club: club, settings: settings, at: next).desired != justBefore,
+                    "seed \(seed): nothing changes at \(next) (\(compiled.nextTransitionReason ?? ""))")
             at = next
             instants.append(at)
         }

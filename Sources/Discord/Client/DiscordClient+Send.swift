@@ -24,9 +24,16 @@ extension DiscordClient {
         var failures = 0
         while true {
             try await limiter.acquire(for: route)
+            let outcome: Result<HTTPResponse, any Error>
+            do {
+                outcome = .success(try await transport.send(request))
+            } catch {
+                outcome = .failure(error)
+            }
+            await limiter.finished(route)
             let response: HTTPResponse
             do {
-                response = try await transport.send(request)
+                response = try outcome.get()
             } catch let error as TransportError {
                 let safe = route.method.isIdempotent || error.requestNeverSent
                 guard failures < configuration.retries.maxRetries else {

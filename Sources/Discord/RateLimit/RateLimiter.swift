@@ -32,7 +32,10 @@ actor RateLimiter {
     private var hashes: [String: String] = [:]
     private var buckets: [String: Bucket] = [:]
     private var lanes: [String: Lane] = [:]
-    private var globalGrants: [Duration] = []
+    /// When the answers to recent global-counted requests arrived (oldest first).
+    private var globalAnswered: [Duration] = []
+    /// Global-counted requests sent and not yet answered.
+    private var globalInFlight = 0
     private var globalPausedUntil: Duration = .zero
     private var invalidResponses: [Duration] = []
     private var stopped = false
@@ -103,9 +106,13 @@ actor RateLimiter {
             }
             if globalPausedUntil > now { wakeAt = max(wakeAt, globalPausedUntil) }
             if route.countsTowardsGlobalLimit {
+                // A request occupies the global window from the moment it is sent until one
+                // second after its answer arrived: the answer arrives after Discord counted it,
+                // so however the latency varies, no second at Discord sees more than the limit.
                 pruneGlobal(now: now)
-                if globalGrants.count >= policy.globalPerSecond, let oldest = globalGrants.first {
-                    wakeAt = max(wakeAt, oldest + globalWindow)
+                if globalInFlight + globalAnswered.count >= policy.globalPerSecond {
+                    let freeAt = globalAnswered.first.map { $0 + globalWindow } ?? now + Self.inFlightPoll
+                    wakeAt = max(wakeAt, freeAt)
                 }
             }
             if wakeAt > now {
@@ -117,7 +124,7 @@ actor RateLimiter {
             }
             if let remaining = bucket.remaining { bucket.remaining = remaining - 1 }
             buckets[key] = bucket
-            if route.countsTowardsGlobalLimit { globalGrants.append(now) }
+            if route.countsTowardsGlobalLimit { globalInFlight += 1 }
             metrics.requestsSent += 1
             return
         }
@@ -125,8 +132,18 @@ actor RateLimiter {
 
     private var globalWindow: Duration { .seconds(1) + policy.resetMargin }
 
+    /// How often a request re-checks while the whole global window is in flight.
+    static let inFlightPoll: Duration = .milliseconds(10)
+
+    /// Marks the end of a request `acquire` let through (answered, failed or cancelled).
+    func finished(_ route: Route) {
+        guard route.countsTowardsGlobalLimit else { return }
+        globalInFlight = max(0, globalInFlight - 1)
+        globalAnswered.append(time.now)
+    }
+
     private func pruneGlobal(now: Duration) {
-        while let first = globalGrants.first, now - first >= globalWindow { globalGrants.removeFirst() }
+        while let first = globalAnswered.first, now - first >= globalWindow { globalAnswered.removeFirst() }
     }
 
     /// Throws if the client may not send at all.

@@ -70,11 +70,20 @@ enum SignupCard {
             }
             fields.append(Embed.Field(name: "Results", value: String(lines.joined(separator: "\n").prefix(1024))))
         }
-        return Embed(
+        var embed = Embed(
             title: String("\(event.name) — \(plan.series.name)".prefix(256)),
             description: status(event, at: at), url: event.signup?.url, color: 0x3498DB,
             timestamp: ValueParsers.timestampText(event.start), fields: fields,
-            footer: Embed.Footer(text: "simlane · \(plan.series.name)"))
+            footer: Embed.Footer(text: String("simlane · \(plan.series.name)".prefix(2048))))
+        // Discord rejects embeds over 6000 characters: drop team rows from the end, then say so.
+        let hasResults = embed.fields?.last?.name == "Results"
+        var dropped = false
+        while embed.characterCount > 5900, let count = embed.fields?.count, count > 6 {
+            embed.fields?.remove(at: count - (hasResults ? 2 : 1))
+            dropped = true
+        }
+        if dropped { embed.description = (embed.description ?? "") + " (some teams not shown)" }
+        return embed
     }
 
     static func stintAlert(_ stint: Stint, number: Int, team: Team, members: [String: Member]) -> String {

@@ -100,12 +100,12 @@ public enum ConfigLoader {
             while let node = sequence.next() { roots.append(node) }
             if let error = sequence.error { throw error }
         } catch {
-            sink.add(syntaxDiagnostic(error, file: source.path))
+            sink.add(syntaxDiagnostic(error, file: source.path, text: source.text))
         }
         return roots
     }
 
-    static func syntaxDiagnostic(_ error: any Error, file: String) -> Diagnostic {
+    static func syntaxDiagnostic(_ error: any Error, file: String, text: String = "") -> Diagnostic {
         let hint = "fix the YAML syntax here (indentation, a missing ':' or an unclosed quote or bracket)"
         guard let yaml = error as? YamlError else {
             return Diagnostic(file: file, line: 1, column: 1, summary: "YAML error: \(error)", hint: hint)
@@ -123,7 +123,9 @@ public enum ConfigLoader {
             return Diagnostic(file: file, line: mark.line, column: mark.column,
                               summary: "YAML syntax error: \(detail)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return Diagnostic(file: file, line: context.mark.line, column: context.mark.column,
+            let repeated = duplicates.first.flatMap { secondOccurrence(of: $0, in: text, from: context.mark) }
+            return Diagnostic(file: file, line: repeated?.line ?? context.mark.line,
+                              column: repeated?.column ?? context.mark.column,
                               summary: "duplicate key\(duplicates.count == 1 ? "" : "s") \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in one mapping",
                               hint: "each key may appear once per mapping; remove or merge the repeated one")
         case let .reader(problem, _, _, _):
@@ -131,6 +133,29 @@ public enum ConfigLoader {
         default:
             return Diagnostic(file: file, line: 1, column: 1, summary: "YAML error: \(yaml)", hint: hint)
         }
+    }
+
+    /// Where `key:` appears for the second time at or after `mark` (Yams only reports the
+    /// mapping's start): the same column for block mappings, anywhere for flow mappings.
+    static func secondOccurrence(of key: String, in text: String, from mark: Mark) -> (line: Int, column: Int)? {
+        var seen = 0
+        for (index, line) in text.components(separatedBy: "\n").enumerated() where index + 1 >= mark.line {
+            var searchStart = line.startIndex
+            if index + 1 == mark.line {
+                searchStart = line.unicodeScalars.index(line.startIndex, offsetBy: mark.column - 1, limitedBy: line.endIndex) ?? line.endIndex
+            }
+            while let range = line.range(of: key, range: searchStart..<line.endIndex) {
+                searchStart = range.upperBound
+                let before = range.lowerBound == line.startIndex ? " " : line[line.index(before: range.lowerBound)]
+                let after = line[range.upperBound...].drop { $0 == " " || $0 == "\"" || $0 == "'" }
+                guard " {,-\"'".contains(before), after.first == ":" else { continue }
+                seen += 1
+                let column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1
+                let quoted = before == "\"" || before == "'"
+                if seen == 2 { return (index + 1, quoted ? column - 1 : column) }
+            }
+        }
+        return nil
     }
 
     /// `kind:` when present, else inferred from the top-level keys.
