@@ -140,4 +140,21 @@ public struct ApplicationCommand: Hashable, Sendable, Codable {
         case guildID = "guild_id"
         case defaultMemberPermissions = "default_member_permissions"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Snowflake.self, forKey: .id)
+        applicationID = try c.decodeIfPresent(Snowflake.self, forKey: .applicationID)
+        guildID = try c.decodeIfPresent(Snowflake.self, forKey: .guildID)
+        name = try c.decode(String.self, forKey: .name)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        type = try c.decodeIfPresent(Int.self, forKey: .type)
+        options = try c.decodeIfPresent([Option].self, forKey: .options)
+        // Discord answers with a string; tolerate an integer (the request form) as well.
+        if let string = try? c.decodeIfPresent(String.self, forKey: .defaultMemberPermissions) {
+            defaultMemberPermissions = string
+        } else {
+            defaultMemberPermissions = try c.decodeIfPresent(UInt64.self, forKey: .defaultMemberPermissions).map(String.init)
+        }
+    }
 }

@@ -8,11 +8,7 @@ struct SimlaneReconcile: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "simlane-reconcile",
         abstract: "Run a sim-racing club's Discord server as code.",
-        discussion: """
-            Compiles club data and settings into the Discord layout the club should have now,
-            plans the difference to the live guild, and applies it. Without DISCORD_BOT_TOKEN
-            the target is a local sandbox guild under .simlane/.
-            """,
+        discussion: "Compiles club data and settings into the Discord layout the club should have now, plans the difference to the live guild, and applies it. Without DISCORD_BOT_TOKEN the target is a local sandbox guild under .simlane/ next to the config.",
         version: ToolInfo.version,
         subcommands: [
             ValidateCommand.self, RenderCommand.self, PlanCommand.self, ApplyCommand.self,

@@ -49,7 +49,7 @@ import Testing
     @Test func invalidFormBodyListsFieldErrors() async throws {
         let tree = #"{"name":{"_errors":[{"code":"BASE_TYPE_BAD_LENGTH","message":"Must be between 1 and 100 in length."}]},"permission_overwrites":{"0":{"allow":{"_errors":[{"code":"NUMBER_TYPE_COERCE","message":"Value is not int."}]}}}}"#
         let error = try await failure(FakeDiscord.error(400, code: 50035, message: "Invalid Form Body", errors: tree), {
-            _ = try await $0.createChannel(in: 1, CreateChannelRequest(name: ""), reason: "t")
+            _ = try await $0.createChannel(in: 1, CreateChannelRequest(name: "bad name"), reason: "t")
         }, key: "POST /guilds/:id/channels")
         #expect(error.fieldErrors.map(\.path) == ["name", "permission_overwrites.0.allow"])
         #expect(error.advice.contains("name: BASE_TYPE_BAD_LENGTH"))

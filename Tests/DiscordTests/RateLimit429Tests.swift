@@ -77,4 +77,15 @@ import Testing
         #expect(error.kind == .rateLimitRetriesExhausted)
         #expect(await rig.fake.sent.count == 11)
     }
+
+    @Test func aVeryLong429FailsInsteadOfBlocking() async throws {
+        let rig = Rig()
+        await rig.fake.script("PATCH /channels/:id", .respond(FakeDiscord.rateLimited(retryAfter: 600, scope: "user")))
+        let client = rig.client
+        let result = try await rig.run(1) { _ in try await client.modifyChannel(1, ModifyChannelRequest(topic: .value("t")), reason: "t") }
+        let error = try #require(result[0].error as? DiscordError)
+        #expect(error.kind == .rateLimitRetriesExhausted)
+        #expect(error.message.contains("600 s"))
+        #expect(rig.clock.elapsed == .zero)
+    }
 }

@@ -50,7 +50,7 @@ import Testing
         let results = try await rig.run(1) { _ in
             var seen: [String] = []
             do { _ = try await client.modifyChannel(1, ModifyChannelRequest(name: "a"), reason: "rename") } catch { seen.append("\(error)"); seen.append(String(reflecting: error)) }
-            do { _ = try await client.createChannel(in: 1, CreateChannelRequest(name: ""), reason: "create") } catch { seen.append("\(error)"); seen.append(String(reflecting: error)) }
+            do { _ = try await client.createChannel(in: 1, CreateChannelRequest(name: "bad name"), reason: "create") } catch { seen.append("\(error)"); seen.append(String(reflecting: error)) }
             do { _ = try await client.currentUser() } catch { seen.append("\(error)"); seen.append(String(reflecting: error)) }
             do { _ = try await client.roles(in: 1) } catch { seen.append("\(error)"); seen.append(String(reflecting: error)) }
             return seen

@@ -91,3 +91,29 @@ import Testing
         #expect(d.channels.count == 3 + 1 + 120)
     }
 }
+
+@Suite struct ValueParserTests {
+    @Test(arguments: ["1970-01-01T00:00:00Z", "2026-12-05T18:00:00Z", "2024-02-29T23:59:59Z", "2000-03-01T00:00:00Z", "1969-12-31T23:59:59Z", "2100-12-31T12:30:05Z"])
+    func timestampTextRoundTrips(text: String) {
+        #expect(ValueParsers.timestampText(instant(text)) == text)
+    }
+
+    @Test func durations() {
+        #expect(ValueParsers.duration("15m") == 900)
+        #expect(ValueParsers.duration("1h30m") == 5400)
+        #expect(ValueParsers.duration("7d") == 604_800)
+        #expect(ValueParsers.duration("2w") == 1_209_600)
+        for bad in ["", "15", "m", "15min", "1.5h", "-1h", "24hours", "h1"] { #expect(ValueParsers.duration(bad) == nil, "\(bad)") }
+        #expect(ValueParsers.durationText(5400) == "1h30m")
+    }
+
+    @Test func snowflakesAndTimestamps() {
+        #expect(ValueParsers.snowflake("1180244318470983750") != nil)
+        #expect(ValueParsers.snowflake("12345") == nil)
+        #expect(ValueParsers.snowflake("01180244318470983750") == nil)
+        #expect(ValueParsers.snowflake("99999999999999999999") == nil)
+        #expect(ValueParsers.timestamp("2026-12-05T19:00:00+01:00") == .success(instant("2026-12-05T18:00:00Z")))
+        #expect(ValueParsers.timestamp("2026-12-05T18:00:00") == .failure(.missingZone))
+        #expect(ValueParsers.timestamp("tomorrow") == .failure(.malformed))
+    }
+}

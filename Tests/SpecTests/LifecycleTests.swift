@@ -83,6 +83,7 @@ import Testing
             DesiredOverwrite(target: .everyone, deny: [.viewChannel, .connect]),
             DesiredOverwrite(target: .managedRole(ResourceKey("\(base)/team/red/role")), allow: [.viewChannel, .connect, .speak]),
             DesiredOverwrite(target: .role(1_180_246_602_878_992_404), allow: [.viewChannel, .connect, .speak]),
+            DesiredOverwrite(target: .member(1_180_245_872_113_766_410), allow: [.viewChannel, .manageChannels]),
         ])
     }
 
@@ -115,6 +116,9 @@ import Testing
         let channel = d.channels[1]
         #expect(channel.parent == "archive")
         #expect(channel.overwrites.first?.deny.contains(.sendMessages) == true)
+        #expect(channel.overwrites.last == DesiredOverwrite(
+            target: .member(1_180_245_872_113_766_410),
+            allow: [.viewChannel, .sendMessages, .sendMessagesInThreads, .embedLinks, .readMessageHistory]))
         #expect(d.threads.allSatisfy { $0.archived && $0.locked })
         #expect(Set(d.retired.map(\.rawValue)).isSuperset(of: [
             "series/cup", "\(base)/team/red/role", "\(base)/team/red/practice-voice", "\(base)/team/red/race-voice",

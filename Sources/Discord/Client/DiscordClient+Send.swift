@@ -24,9 +24,16 @@ extension DiscordClient {
         var failures = 0
         while true {
             try await limiter.acquire(for: route)
+            let outcome: Result<HTTPResponse, any Error>
+            do {
+                outcome = .success(try await transport.send(request))
+            } catch {
+                outcome = .failure(error)
+            }
+            await limiter.finished(route)
             let response: HTTPResponse
             do {
-                response = try await transport.send(request)
+                response = try outcome.get()
             } catch let error as TransportError {
                 let safe = route.method.isIdempotent || error.requestNeverSent
                 guard failures < configuration.retries.maxRetries else {
@@ -47,7 +54,7 @@ extension DiscordClient {
                 throw DiscordError(kind: route.method.isIdempotent ? .unavailable : .outcomeUnknown,
                                    route: route.description, message: "transport failure")
             }
-            await limiter.record(response, for: route)
+            let retryAfter = await limiter.record(response, for: route)
             logger.debug("discord request", metadata: ["route": "\(route)", "status": "\(response.status)"])
             switch response.status {
             case 200..<300:
@@ -57,6 +64,10 @@ extension DiscordClient {
                 guard rateLimitedCount <= configuration.rateLimits.maxRateLimitRetries else {
                     throw DiscordError(kind: .rateLimitRetriesExhausted, route: route.description, status: 429,
                                        message: "rate limited \(rateLimitedCount) times in a row")
+                }
+                if let retryAfter, retryAfter > configuration.rateLimits.maxWait {
+                    throw DiscordError(kind: .rateLimitRetriesExhausted, route: route.description, status: 429,
+                                       message: "Discord asks to wait \(Int(retryAfter.seconds.rounded(.up))) s, longer than the client's limit of \(Int(configuration.rateLimits.maxWait.seconds)) s")
                 }
                 continue  // `acquire` waits out the pause recorded from this answer.
             case 500..<600:

@@ -82,12 +82,16 @@ public struct RateLimitPolicy: Sendable, Hashable {
     public var resetMargin: Duration
     /// How many 429 answers one request may receive before it fails.
     public var maxRateLimitRetries: Int
+    /// The longest `retry_after` the client waits out; a longer one (e.g. a 10-minute
+    /// sublimit) fails the request with `rateLimitRetriesExhausted` so the caller can requeue.
+    public var maxWait: Duration
 
     public init(globalPerSecond: Int = 50, resetMargin: Duration = .milliseconds(50),
-                maxRateLimitRetries: Int = 10) {
+                maxRateLimitRetries: Int = 10, maxWait: Duration = .seconds(120)) {
         self.globalPerSecond = globalPerSecond
         self.resetMargin = resetMargin
         self.maxRateLimitRetries = maxRateLimitRetries
+        self.maxWait = maxWait
     }
 }
 

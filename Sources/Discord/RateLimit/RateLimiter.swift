@@ -32,7 +32,10 @@ actor RateLimiter {
     private var hashes: [String: String] = [:]
     private var buckets: [String: Bucket] = [:]
     private var lanes: [String: Lane] = [:]
-    private var globalGrants: [Duration] = []
+    /// When the answers to recent global-counted requests arrived (oldest first).
+    private var globalAnswered: [Duration] = []
+    /// Global-counted requests sent and not yet answered.
+    private var globalInFlight = 0
     private var globalPausedUntil: Duration = .zero
     private var invalidResponses: [Duration] = []
     private var stopped = false
@@ -88,6 +91,7 @@ actor RateLimiter {
     func acquire(for route: Route) async throws {
         var waited = false
         while true {
+            try Task.checkCancellation()
             try checkOpen(route)
             let now = time.now
             let key = bucketKey(for: route)
@@ -102,9 +106,13 @@ actor RateLimiter {
             }
             if globalPausedUntil > now { wakeAt = max(wakeAt, globalPausedUntil) }
             if route.countsTowardsGlobalLimit {
+                // A request occupies the global window from the moment it is sent until one
+                // second after its answer arrived: the answer arrives after Discord counted it,
+                // so however the latency varies, no second at Discord sees more than the limit.
                 pruneGlobal(now: now)
-                if globalGrants.count >= policy.globalPerSecond, let oldest = globalGrants.first {
-                    wakeAt = max(wakeAt, oldest + globalWindow)
+                if globalInFlight + globalAnswered.count >= policy.globalPerSecond {
+                    let freeAt = globalAnswered.first.map { $0 + globalWindow } ?? now + Self.inFlightPoll
+                    wakeAt = max(wakeAt, freeAt)
                 }
             }
             if wakeAt > now {
@@ -116,7 +124,7 @@ actor RateLimiter {
             }
             if let remaining = bucket.remaining { bucket.remaining = remaining - 1 }
             buckets[key] = bucket
-            if route.countsTowardsGlobalLimit { globalGrants.append(now) }
+            if route.countsTowardsGlobalLimit { globalInFlight += 1 }
             metrics.requestsSent += 1
             return
         }
@@ -124,8 +132,18 @@ actor RateLimiter {
 
     private var globalWindow: Duration { .seconds(1) + policy.resetMargin }
 
+    /// How often a request re-checks while the whole global window is in flight.
+    static let inFlightPoll: Duration = .milliseconds(10)
+
+    /// Marks the end of a request `acquire` let through (answered, failed or cancelled).
+    func finished(_ route: Route) {
+        guard route.countsTowardsGlobalLimit else { return }
+        globalInFlight = max(0, globalInFlight - 1)
+        globalAnswered.append(time.now)
+    }
+
     private func pruneGlobal(now: Duration) {
-        while let first = globalGrants.first, now - first >= globalWindow { globalGrants.removeFirst() }
+        while let first = globalAnswered.first, now - first >= globalWindow { globalAnswered.removeFirst() }
     }
 
     /// Throws if the client may not send at all.
@@ -154,8 +172,10 @@ actor RateLimiter {
 
     // MARK: Learning from responses
 
-    /// Updates buckets, pauses, breaker and counters from a response to `route`.
-    func record(_ response: HTTPResponse, for route: Route) {
+    /// Updates buckets, pauses, breaker and counters from a response to `route`. Returns the
+    /// wait Discord asked for when the response is a 429.
+    @discardableResult
+    func record(_ response: HTTPResponse, for route: Route) -> Duration? {
         let now = time.now
         let info = RateLimitHeaders(response)
         if let hash = info.bucket, !hash.isEmpty, hashes[route.key] != hash {
@@ -195,6 +215,7 @@ actor RateLimiter {
             stopped = true
             logger.error("discord rejected the bot token; the client stopped", metadata: ["route": "\(route)"])
         }
+        return response.status == 429 ? .fractionalSeconds(info.retryAfter ?? 1) : nil
     }
 
     /// Counts a retry after a 5xx, timeout or connection failure.

@@ -14,7 +14,9 @@ public struct URLSessionTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
-        urlRequest.timeoutInterval = request.timeout.seconds
+        // FoundationNetworking truncates the interval to whole seconds (0.3 s fires at once),
+        // so round up to at least one second.
+        urlRequest.timeoutInterval = max(1, request.timeout.seconds.rounded(.up))
         for field in request.headers.fields {
             urlRequest.setValue(field.value, forHTTPHeaderField: field.name)
         }

@@ -151,6 +151,7 @@ extension DiscordEmulator {
         case .listPrivateArchivedThreads: return try listArchivedThreads(c, private: true)
         case .createMessage: return try createMessage(c)
         case .getMessage: return try getMessage(c)
+        case .listMessages: return try listMessages(c)
         case .editMessage: return try editMessage(c)
         case .deleteMessage: return try deleteMessage(c)
         case .listPins: return try listPins(c)
@@ -216,7 +217,9 @@ extension DiscordEmulator {
         let errorCode = response.status >= 400 ? response.json?["code"].flatMap { $0.intValue } : nil
         log.append(LoggedRequest(
             method: request.method, path: path, route: route, status: response.status,
-            body: body ?? nil, errorCode: errorCode, scope: scope, time: now))
+            body: body ?? nil, errorCode: errorCode, scope: scope, time: now,
+            userAgent: request.header("User-Agent"),
+            auditLogReason: request.header("X-Audit-Log-Reason").map { $0.removingPercentEncoding ?? $0 }))
         if log.count > logCapacity { log.removeFirst(log.count - logCapacity) }
     }
 }

@@ -52,7 +52,7 @@ public struct EmulatorResponse: Sendable {
 
     /// A JSON response (sorted keys, snowflakes and permissions as strings).
     static func json(_ status: Int, _ value: JSONValue) -> EmulatorResponse {
-        let data = (try? DiscordJSON.encoder().encode(value)) ?? Data()
+        let data = JSONWriter.data(value)
         return EmulatorResponse(status: status, headers: ["Content-Type": "application/json"], body: data)
     }
 

@@ -14,7 +14,23 @@ extension DiscordEmulator {
         var r = BodyReader(c.body)
         let content = r.string("content", max: 2000)
         let embeds = validateEmbeds(&r)
+        var nonce: String?
+        if let value = r.body["nonce"], value != .null {
+            switch value {
+            case .string(let text) where text.count <= 25: nonce = text
+            case .number: nonce = value.displayText
+            default: r.errors.add(["nonce"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.")
+            }
+        }
+        let enforceNonce = r.bool("enforce_nonce") ?? false
         try r.errors.throwIfAny()
+        if enforceNonce, let nonce, let earlier = guild.messages.values.first(where: {
+            $0.channelID == channel.id && $0.authorID == c.botID && $0.nonce == nonce
+                && c.now.timeIntervalSince($0.timestamp) < 300
+        }) {
+            // Discord answers a repeated nonce with the message it already created.
+            return .json(200, Render.message(earlier, author: user(c.botID), guildID: guild.id))
+        }
         if (content ?? "").isEmpty, embeds.isEmpty, r.body["components"] == nil, r.body["sticker_ids"] == nil {
             throw APIError.emptyMessage
         }
@@ -32,6 +48,7 @@ extension DiscordEmulator {
         var message = EmulatedMessage(id: state.nextID(at: c.now), channelID: channel.id, authorID: c.botID,
                                       content: content ?? "", embeds: embeds, timestamp: c.now)
         message.flags = r.body["flags"]?.intValue ?? 0
+        message.nonce = nonce
         state.guilds[guild.id]!.messages[message.id] = message
         state.guilds[guild.id]!.channels[channel.id]!.lastMessageID = message.id
         if channel.isThread {
@@ -49,6 +66,25 @@ extension DiscordEmulator {
         let id = try snowflake(c, "message_id")
         guard let message = guild.messages[id], message.channelID == channel.id else { throw APIError.unknownMessage }
         return (guild, channel, message)
+    }
+
+    /// `GET /channels/{c}/messages?limit=&before=&after=`: newest first; with `after`, the
+    /// `limit` messages right after the cursor (still newest first).
+    func listMessages(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
+        let (guild, channel) = try channel(c)
+        try require(.readMessageHistory, in: guild, channel: channel, c)
+        let limit = try queryInt(c, "limit", default: 50, min: 1, max: 100)
+        let before = c.query["before"].flatMap { Snowflake(string: $0) }
+        let after = c.query["after"].flatMap { Snowflake(string: $0) }
+        var messages = guild.messages.values.filter { $0.channelID == channel.id }.sorted { $0.id < $1.id }
+        if let before { messages = messages.filter { $0.id < before } }
+        let page: [EmulatedMessage]
+        if let after {
+            page = Array(messages.filter { $0.id > after }.prefix(limit).reversed())
+        } else {
+            page = Array(messages.suffix(limit).reversed())
+        }
+        return .json(200, .array(page.map { Render.message($0, author: user($0.authorID), guildID: guild.id) }))
     }
 
     func getMessage(_ c: RequestContext) throws(APIError) -> EmulatorResponse {

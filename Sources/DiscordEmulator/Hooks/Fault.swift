@@ -66,6 +66,10 @@ public struct LoggedRequest: Sendable, Hashable, Codable {
     /// The 429 scope, for rate-limited answers.
     public var scope: RateLimitScope?
     public var time: Date
+    /// The `User-Agent` header as sent (Discord wants `DiscordBot (url, version)`).
+    public var userAgent: String?
+    /// The `X-Audit-Log-Reason` header, URL-decoded.
+    public var auditLogReason: String?
 }
 
 /// The emulator's counters: requests, executed mutations, 429s by scope and invalid

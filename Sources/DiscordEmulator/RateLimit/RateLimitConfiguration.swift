@@ -27,6 +27,7 @@ public enum RateLimitBucket {
     public static let archivedThreads = "channel.threads.archived"
     public static let createMessage = "channel.messages.create"
     public static let getMessage = "channel.messages.get"
+    public static let listMessages = "channel.messages.list"
     public static let editMessage = "channel.messages.edit"
     public static let deleteMessage = "channel.messages.delete"
     public static let pins = "channel.pins"

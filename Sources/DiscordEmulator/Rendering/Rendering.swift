@@ -21,7 +21,11 @@ enum Render {
             "position": .int(role.position), "permissions": .string(String(role.permissions.rawValue)),
             "managed": .bool(role.managed), "mentionable": .bool(role.mentionable), "flags": .int(0),
         ]
-        if let bot = role.botID { object["tags"] = .object(["bot_id": .id(bot)]) }
+        if let bot = role.botID {
+            object["tags"] = .object(["bot_id": .id(bot)])
+        } else if role.managed {
+            object["tags"] = .object(["integration_id": .id(role.id)])
+        }
         return .object(object)
     }
 
@@ -93,7 +97,7 @@ enum Render {
     }
 
     static func message(_ message: EmulatedMessage, author: EmulatedUser?, guildID: Snowflake) -> JSONValue {
-        .object([
+        var object: [String: JSONValue] = [
             "id": .id(message.id), "channel_id": .id(message.channelID), "guild_id": .id(guildID),
             "author": author.map(Render.user) ?? .object(["id": .id(message.authorID)]),
             "content": .string(message.content), "embeds": .array(message.embeds),
@@ -101,7 +105,9 @@ enum Render {
             "edited_timestamp": .time(message.editedTimestamp), "type": .int(0), "tts": .bool(false),
             "mention_everyone": .bool(false), "mentions": .array([]), "mention_roles": .array([]),
             "attachments": .array([]), "components": .array([]), "flags": .int(message.flags),
-        ])
+        ]
+        if let nonce = message.nonce { object["nonce"] = .string(nonce) }
+        return .object(object)
     }
 
     static func guild(_ guild: EmulatedGuild) -> JSONValue {

@@ -11,14 +11,14 @@ enum Endpoint: String, CaseIterable, Sendable {
     case listMembers, getMember, addMemberRole, removeMemberRole
     case startThread, addThreadMember, removeThreadMember, getThreadMember, listThreadMembers
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
-    case createMessage, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
+    case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
     case overwriteGuildCommands
 
     var method: String {
         switch self {
         case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
-             .listPrivateArchivedThreads, .getMessage, .listPins:
+             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins:
             "GET"
         case .createChannel, .createRole, .startThread, .createMessage: "POST"
         case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .editMessage: "PATCH"
@@ -47,7 +47,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listActiveThreads: "/guilds/{guild_id}/threads/active"
         case .listPublicArchivedThreads: "/channels/{channel_id}/threads/archived/public"
         case .listPrivateArchivedThreads: "/channels/{channel_id}/threads/archived/private"
-        case .createMessage: "/channels/{channel_id}/messages"
+        case .createMessage, .listMessages: "/channels/{channel_id}/messages"
         case .listPins: "/channels/{channel_id}/messages/pins"
         case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
         case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
@@ -84,6 +84,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listPublicArchivedThreads, .listPrivateArchivedThreads: RateLimitBucket.archivedThreads
         case .createMessage: RateLimitBucket.createMessage
         case .getMessage: RateLimitBucket.getMessage
+        case .listMessages: RateLimitBucket.listMessages
         case .editMessage: RateLimitBucket.editMessage
         case .deleteMessage: RateLimitBucket.deleteMessage
         case .listPins, .pinMessage, .unpinMessage: RateLimitBucket.pins

@@ -172,6 +172,8 @@ public struct EmulatedMessage: Sendable, Codable, Hashable {
     public var timestamp: Date
     public var editedTimestamp: Date?
     public var flags: Int
+    /// The `nonce` the message was sent with (`enforce_nonce` deduplicates on it).
+    public var nonce: String?
 
     public init(id: Snowflake, channelID: Snowflake, authorID: Snowflake, content: String, embeds: [JSONValue] = [], timestamp: Date) {
         self.id = id

@@ -41,8 +41,8 @@ public struct ApplyExecutor: Sendable {
         progress(.started(total: total))
         guard total > 0 else { return [] }
 
-        let graph = DependencyGraph(changes)
-        var remaining = graph.dependencies.map(\.count)
+        let graph = DependencyGraph(changes, guild: guildID)
+        var remaining = changes.indices.map(graph.waitCount)
         var ready = Set(changes.indices.filter { remaining[$0] == 0 })
         var results: [Int: ChangeResult] = [:]
         var ids: [ResourceKey: Snowflake] = [:]
@@ -77,27 +77,35 @@ public struct ApplyExecutor: Sendable {
                 }
             }
 
+            func release(_ index: Int) {
+                remaining[index] -= 1
+                if remaining[index] == 0, results[index] == nil { ready.insert(index) }
+            }
+
             func settle(_ result: ChangeResult) async throws {
                 let change = changes[result.index]
-                if result.status == .done {
-                    if let id = result.resourceID { ids[change.key] = id }
-                    for dependent in graph.dependents[result.index] {
-                        remaining[dependent] -= 1
-                        if remaining[dependent] == 0, results[dependent] == nil { ready.insert(dependent) }
+                if result.status == .done, let id = result.resourceID { ids[change.key] = id }
+                // Skip everything that needs this change to have succeeded, with the reason.
+                var queue: [(cause: Int, index: Int)] = []
+                for (dependent, requiresSuccess) in graph.dependents[result.index] {
+                    if requiresSuccess && result.status != .done {
+                        queue.append((result.index, dependent))
+                    } else {
+                        release(dependent)
                     }
-                } else {
-                    // Skip everything downstream, with the reason.
-                    var queue = graph.dependents[result.index]
-                    while let next = queue.popLast() {
-                        guard results[next] == nil else { continue }
-                        ready.remove(next)
-                        let reason = "skipped: depends on \(change.summaryLine), which \(result.status == .failed ? "failed" : "was skipped")"
-                        let skipped = ChangeResult(index: next, key: changes[next].key,
-                                                   summary: changes[next].summaryLine, status: .skipped,
-                                                   reason: reason)
-                        try await journalWithoutRequest(changes[next], runID: runID, status: .skipped, reason: reason)
-                        finish(skipped)
-                        queue += graph.dependents[next]
+                }
+                while let (cause, next) = queue.popLast() {
+                    guard results[next] == nil else { continue }
+                    ready.remove(next)
+                    let causeResult = results[cause]
+                    let reason = "skipped: depends on \(changes[cause].summaryLine), which \(causeResult?.status == .failed ? "failed" : "was skipped")"
+                    let skipped = ChangeResult(index: next, key: changes[next].key,
+                                               summary: changes[next].summaryLine, status: .skipped,
+                                               reason: reason)
+                    try await journalWithoutRequest(changes[next], runID: runID, status: .skipped, reason: reason)
+                    finish(skipped)
+                    for (dependent, requiresSuccess) in graph.dependents[next] {
+                        if requiresSuccess { queue.append((next, dependent)) } else { release(dependent) }
                     }
                 }
             }
@@ -185,32 +193,60 @@ public struct ApplyExecutor: Sendable {
 }
 
 /// Who waits for whom: the plan's declared dependencies, plus "a ref to `.created(key)`
-/// waits for the create of `key`" in case a dependency was left implicit.
+/// waits for the create of `key`" in case a dependency was left implicit (both skip the
+/// dependent when they fail), plus ordering edges: changes that share a rate-limit bucket
+/// (route + major parameter) run in plan order. They would be serialised by the limiter
+/// anyway, so this costs no time, and it makes creation order — hence Discord's positions —
+/// the plan's order. An ordering edge does not skip on failure.
 struct DependencyGraph {
+    /// Predecessors that must succeed.
     var dependencies: [Set<Int>]
-    var dependents: [[Int]]
+    /// Predecessors that must only finish.
+    var ordering: [Set<Int>]
+    /// Successors through either kind of edge, and whether the edge requires success.
+    var dependents: [[(index: Int, requiresSuccess: Bool)]]
 
-    init(_ changes: [Change]) {
+    init(_ changes: [Change], guild: Snowflake = 0) {
         var creator: [ResourceKey: Int] = [:]
         for change in changes where change.operation.isCreate { creator[change.key] = change.index }
         var dependencies = Array(repeating: Set<Int>(), count: changes.count)
+        var ordering = Array(repeating: Set<Int>(), count: changes.count)
+        var lastInBucket: [String: Int] = [:]
         for (position, change) in changes.enumerated() {
             var deps = Set(change.dependencies.filter { $0 >= 0 && $0 < changes.count && $0 != position })
             for key in change.operation.createdRefs {
                 if let index = creator[key], index != position { deps.insert(index) }
             }
             dependencies[position] = deps
+            if let bucket = change.operation.bucketKey(guild: guild) {
+                if let previous = lastInBucket[bucket], !deps.contains(previous) { ordering[position].insert(previous) }
+                lastInBucket[bucket] = position
+            }
         }
-        var dependents = Array(repeating: [Int](), count: changes.count)
-        for (position, deps) in dependencies.enumerated() {
-            for dep in deps { dependents[dep].append(position) }
+        var dependents = Array(repeating: [(index: Int, requiresSuccess: Bool)](), count: changes.count)
+        for position in changes.indices {
+            for dep in dependencies[position] { dependents[dep].append((position, true)) }
+            for dep in ordering[position] { dependents[dep].append((position, false)) }
         }
         self.dependencies = dependencies
+        self.ordering = ordering
         self.dependents = dependents
     }
+
+    /// Predecessors of `index` of either kind.
+    func waitCount(_ index: Int) -> Int { dependencies[index].count + ordering[index].count }
 }
 
 extension PlanOperation {
+    /// The rate-limit bucket this operation's request falls in (route + major parameter).
+    func bucketKey(guild: Snowflake) -> String? {
+        guard let route else { return nil }
+        let (_, path) = requestLine(guild: guild)
+        let parts = path.split(separator: "/")
+        let major = parts.count >= 2 ? "\(parts[0])/\(parts[1])" : path
+        return "\(route) \(major)"
+    }
+
     /// The existing id a non-create operation acts on, for the journal.
     var touchedID: Snowflake? {
         switch self {

@@ -157,6 +157,9 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
     /// The schedule of one club.
     public func schedule(of club: String) -> ClubSchedule? { scheduler[club] }
 
+    /// Whether a stop was requested (a signal, or a fatal error).
+    public func isStopping() -> Bool { stopRequested }
+
     /// Clubs with a pass in flight.
     public func inFlight() -> Set<String> { Set(running.keys) }
 

@@ -52,7 +52,8 @@ public final class Reconciler: Sendable {
     public func plan(compiled: CompiledGuild, at: Date, configHash: String) async throws -> PlannedRun {
         let (snapshot, ownership, recovered) = try await refresh()
         do {
-            let plan = try Planner.diff(desired: compiled.desired, snapshot: snapshot, ownership: ownership,
+            let desired = BotAccess.ensure(compiled.desired, botUserID: snapshot.botUserID)
+            let plan = try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
                                         options: options.plan)
             return PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
                               plan: plan, configHash: configHash, recovered: recovered)

@@ -8,15 +8,22 @@ struct LayoutBuilder {
         .sendMessages, .sendMessagesInThreads, .createPublicThreads, .createPrivateThreads, .addReactions,
     ]
     static let voiceAccess: Permissions = [.viewChannel, .connect, .speak]
+    static let botInRaceVoice: Permissions = [.viewChannel, .manageChannels]
+    static let botInArchive: Permissions = [
+        .viewChannel, .sendMessages, .sendMessagesInThreads, .embedLinks, .readMessageHistory,
+    ]
     static let palette = [0x3498DB, 0xE74C3C, 0x2ECC71, 0xF1C40F, 0x9B59B6, 0x1ABC9C, 0xE67E22, 0x95A5A6]
 
     let timeline: Timeline
     let at: Date
+    /// Off when only the shape matters (limit checks): messages are the costly part.
+    let includeMessages: Bool
     private var settings: ClubSettings { timeline.settings }
 
-    init(timeline: Timeline, at: Date) {
+    init(timeline: Timeline, at: Date, includeMessages: Bool = true) {
         self.timeline = timeline
         self.at = at
+        self.includeMessages = includeMessages
     }
 
     func build() -> DesiredGuild {
@@ -36,7 +43,11 @@ struct LayoutBuilder {
                     retired.formUnion(teamKeys(event, kinds: ["role", "practice-voice", "race-voice"]))
                     guard settings.autoCreateChannels else { continue }
                     var channel = signupChannel(event, parent: nil)
-                    channel.overwrites = [DesiredOverwrite(target: .everyone, deny: Self.readOnly)]
+                    channel.overwrites = [
+                        DesiredOverwrite(target: .everyone, deny: Self.readOnly),
+                        // The bot keeps posting and editing its cards in the read-only channel.
+                        DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInArchive),
+                    ]
                     archived.append(channel)
                     addTeams(event, to: &guild, archived: true)
                 }
@@ -111,7 +122,7 @@ struct LayoutBuilder {
     @discardableResult
     private func addTeams(_ event: Timeline.EventPlan, to guild: inout DesiredGuild, archived: Bool) -> [DesiredChannel] {
         let channelKey = eventKey(event).appending("signup")
-        if settings.autoCreateChannels {
+        if settings.autoCreateChannels, includeMessages {
             guild.messages.append(DesiredMessage(
                 key: eventKey(event).appending("message", "signup"), channel: channelKey,
                 content: SignupCard.content(event, at: at),
@@ -133,7 +144,7 @@ struct LayoutBuilder {
             guild.threads.append(DesiredThread(
                 key: teamKey.appending("thread"), name: Naming.displayName(team.name), parent: channelKey,
                 isPrivate: true, members: users, archived: archived, locked: archived, group: group(event)))
-            if settings.stintAlerts {
+            if settings.stintAlerts, includeMessages {
                 for (number, stint) in team.stints.enumerated()
                 where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
                     guild.messages.append(DesiredMessage(
@@ -154,6 +165,8 @@ struct LayoutBuilder {
                     DesiredOverwrite(target: .managedRole(teamKey.appending("role")), allow: Self.voiceAccess),
                 ]
                 overwrites += settings.discord.adminRoles.map { DesiredOverwrite(target: .role($0), allow: Self.voiceAccess) }
+                // @everyone's deny would hide the channel from the bot too; it must still see it to delete it.
+                overwrites.append(DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInRaceVoice))
                 voice.append(DesiredChannel(
                     key: teamKey.appending("race-voice"), kind: .voice,
                     name: Naming.displayName(Naming.apply(settings.channelNamePattern, series: event.series.name,

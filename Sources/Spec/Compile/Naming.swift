@@ -39,6 +39,7 @@ enum Naming {
     /// A voice channel, category, role or thread name: single spaces, no dangling
     /// separators, at most 100 characters.
     static func displayName(_ raw: String) -> String {
+        if isClean(raw) { return raw }
         let words = raw.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let separators: Set<Character> = [" ", "-", "·", "_", "|", "/"]
         var result = Substring(words)
@@ -52,5 +53,24 @@ enum Naming {
         collapsed = collapsed.replacingOccurrences(of: "- -", with: "-")
         let trimmed = String(collapsed.prefix(maxLength))
         return trimmed.isEmpty ? "channel" : trimmed
+    }
+
+    /// Already a valid display name: common, so checked cheaply on UTF-8 before normalising.
+    private static func isClean(_ raw: String) -> Bool {
+        let bytes = raw.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= maxLength else { return false }
+        let edges: Set<UInt8> = [0x20, 0x2D, 0x5F, 0x7C, 0x2F, 0xB7, 0xC2]
+        if edges.contains(first) || edges.contains(last) { return false }
+        var previousSpace = false
+        for byte in bytes {
+            if byte == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else {
+                if byte < 0x20 || byte == 0x7F { return false }
+                previousSpace = false
+            }
+        }
+        return !raw.contains("- -") && !raw.contains("· ·")
     }
 }

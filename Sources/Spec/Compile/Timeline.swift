@@ -35,8 +35,20 @@ struct Timeline {
     init(club: ClubData, settings: ClubSettings) {
         self.club = club
         self.settings = settings
+        // Only members named by teams matter here; clubs can have tens of thousands.
+        var wanted: Set<String> = []
+        for event in club.events {
+            for team in event.teams {
+                wanted.formUnion(team.members)
+                for stint in team.stints { wanted.insert(stint.driver) }
+            }
+        }
         var members: [String: Member] = [:]
-        for member in club.members where members[member.id] == nil { members[member.id] = member }
+        if !wanted.isEmpty {
+            for member in club.members where wanted.contains(member.id) && members[member.id] == nil {
+                members[member.id] = member
+            }
+        }
         self.membersByID = members
         let names = Self.distinctNames(club.events)
         let lead = settings.notifications.raceVoiceLead
@@ -85,32 +97,81 @@ struct Timeline {
         return result
     }
 
-    /// Every instant at which some part of the layout may change, with why, in order.
-    var transitions: [(at: Date, reason: String)] {
-        var items: [(Date, String)] = []
+    /// Why the layout changes at an instant; the text is built only when it is shown.
+    enum Reason {
+        case archived(series: String)
+        case retired(series: String)
+        case channelOpens(event: String)
+        case teamsPublished(event: String)
+        case signupCloses(event: String)
+        case starts(event: String)
+        case ends(event: String)
+        case raceVoiceOpens(event: String)
+        case raceVoiceCloses(event: String)
+        case stintAlert(driver: String, team: String, event: String)
+
+        var text: String {
+            switch self {
+            case .archived(let series): "\(series) is archived"
+            case .retired(let series): "archived channels of \(series) are deleted"
+            case .channelOpens(let event): "signup channel for \(event) opens"
+            case .teamsPublished(let event): "teams for \(event) are published"
+            case .signupCloses(let event): "signup for \(event) closes"
+            case .starts(let event): "\(event) starts"
+            case .ends(let event): "\(event) ends"
+            case .raceVoiceOpens(let event): "race voice for \(event) opens"
+            case .raceVoiceCloses(let event): "race voice for \(event) closes"
+            case .stintAlert(let driver, let team, let event): "stint alert for \(driver) (\(team), \(event))"
+            }
+        }
+    }
+
+    /// Every instant at which the layout changes, with why, in time order. Only instants
+    /// that change something under these settings are listed (no stint alerts when alerts
+    /// are off, nothing after a series' archived channels are deleted, no race voice
+    /// opening before the teams exist), so the first one after `now` is `nextTransition`.
+    var transitions: [(at: Date, reason: Reason)] {
+        var items: [(at: Date, reason: Reason)] = []
         let alertLead = settings.notifications.stintAlertLead
+        let channels = settings.autoCreateChannels
         for plan in series {
-            items.append((plan.archiveAt, "\(plan.series.name) is archived"))
-            if let retire = plan.retireAt { items.append((retire, "archived channels of \(plan.series.name) are deleted")) }
+            let end = plan.retireAt ?? .distantFuture
+            items.append((plan.archiveAt, .archived(series: plan.series.name)))
+            if let retire = plan.retireAt { items.append((retire, .retired(series: plan.series.name))) }
             for event in plan.events {
                 let name = event.event.name
-                items.append((event.channelFrom, "signup channel for \(name) opens"))
-                if !event.event.teams.isEmpty { items.append((event.teamsFrom, "teams for \(name) are published")) }
-                if let signup = event.event.signup { items.append((signup.closes, "signup for \(name) closes")) }
-                items.append((event.raceVoiceFrom, "race voice for \(name) opens"))
-                items.append((event.event.start, "\(name) starts"))
-                items.append((event.event.end, "\(name) ends"))
-                items.append((event.raceVoiceUntil, "race voice for \(name) closes"))
+                let hasTeams = !event.event.teams.isEmpty
+                if hasTeams {
+                    items.append((event.teamsFrom, .teamsPublished(event: name)))
+                    if event.raceVoiceUntil < plan.archiveAt, event.raceVoiceUntil >= event.channelFrom {
+                        items.append((event.raceVoiceUntil, .raceVoiceCloses(event: name)))
+                    }
+                }
+                guard channels else { continue }
+                items.append((event.channelFrom, .channelOpens(event: name)))
+                var card: [(Date, Reason)] = [(event.event.start, .starts(event: name)), (event.event.end, .ends(event: name))]
+                if let signup = event.event.signup { card.append((signup.closes, .signupCloses(event: name))) }
+                for (instant, reason) in card where instant >= event.channelFrom && instant < end {
+                    items.append((instant, reason))
+                }
+                if hasTeams, settings.voiceChannels, event.raceVoiceFrom >= event.teamsFrom,
+                   event.raceVoiceFrom < event.raceVoiceUntil, event.raceVoiceFrom < plan.archiveAt {
+                    items.append((event.raceVoiceFrom, .raceVoiceOpens(event: name)))
+                }
+                guard settings.stintAlerts else { continue }
                 for team in event.event.teams {
                     for stint in team.stints {
+                        let due = stint.start.addingTimeInterval(-alertLead)
+                        guard due >= event.teamsFrom, due < end else { continue }
                         let driver = membersByID[stint.driver]?.displayName ?? stint.driver
-                        items.append((stint.start.addingTimeInterval(-alertLead),
-                                      "stint alert for \(driver) (\(team.name), \(name))"))
+                        items.append((due, .stintAlert(driver: driver, team: team.name, event: name)))
                     }
                 }
             }
         }
-        return items.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { (at: $0.0, reason: $0.1) }
+        return items.enumerated()
+            .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
+            .map(\.element)
     }
 
     /// The distinct instants of `transitions`.

@@ -22,6 +22,7 @@ public enum ConfigLoader {
     public static func load(sources: [SourceFile]) throws(ConfigError) -> ClubConfig {
         let sink = DiagnosticSink()
         var settings: ClubSettings?
+        var bestEffort: ClubSettings?
         var settingsSeen: SourcePosition?
         var clubDecoder = ClubDataDecoder()
         for source in sources {
@@ -35,7 +36,7 @@ public enum ConfigLoader {
                         continue
                     }
                     settingsSeen = value.location
-                    settings = SettingsDecoder.decode(value)
+                    (settings, bestEffort) = SettingsDecoder.decode(value)
                 case .club:
                     clubDecoder.decode(value)
                 case .none:
@@ -49,7 +50,7 @@ public enum ConfigLoader {
                        hint: "add a simlane.yaml with `kind: settings`, `version: 1`, `club:` and `discord:` (see docs/config.md)")
         }
         var validator = ClubValidator(club: clubDecoder.club, map: clubDecoder.map, sink: sink)
-        validator.run(settings: settings)
+        validator.run(settings: bestEffort)
         guard !sink.hasErrors, let settings else { throw ConfigError(diagnostics: sink.items) }
         return ClubConfig(settings: settings, club: clubDecoder.club, sources: sources.map(\.path),
                           warnings: sink.items.sorted(by: Diagnostic.ordered))
@@ -112,7 +113,13 @@ public enum ConfigLoader {
         switch yaml {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            var detail = problem
+            if let context {
+                detail += " \(context.text)"
+                if context.mark.line != mark.line || context.mark.column != mark.column {
+                    detail += " (which starts at \(context.mark.line):\(context.mark.column))"
+                }
+            }
             return Diagnostic(file: file, line: mark.line, column: mark.column,
                               summary: "YAML syntax error: \(detail)", hint: hint)
         case let .duplicatedKeysInMapping(duplicates, context):

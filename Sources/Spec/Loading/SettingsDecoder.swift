@@ -10,9 +10,12 @@ enum SettingsDecoder {
     ]
     static let placeholders = ["series", "event", "team", "kind"]
 
-    static func decode(_ root: YAMLValue) -> ClubSettings? {
+    /// The settings when they are complete and valid, and in any case a best-effort value
+    /// (defaults where fields are broken) so the club's data can still be checked.
+    static func decode(_ root: YAMLValue) -> (settings: ClubSettings?, bestEffort: ClubSettings) {
+        let fallback = ClubSettings(club: ClubIdentity(id: "", name: ""), discord: DiscordSettings(guildID: 0, applicationID: 0))
         guard let map = root.mapping(allowed: keys, required: ["version", "club", "discord"],
-                                     example: "version: 1") else { return nil }
+                                     example: "version: 1") else { return (nil, fallback) }
         var version: Int?
         if let value = map["version"], let number = value.int(example: "1") {
             if number == 1 { version = 1 } else {
@@ -45,9 +48,9 @@ enum SettingsDecoder {
                            hint: "a share of managed resources, e.g. 0.5 for half")
             }
         }
-        guard let version, identity != nil, discord != nil else { return nil }
+        guard let version, identity != nil, discord != nil else { return (nil, settings) }
         settings.version = version
-        return settings
+        return (settings, settings)
     }
 
     private static func decodeDiscord(_ node: YAMLValue) -> DiscordSettings? {

@@ -59,12 +59,15 @@ struct YAMLValue {
             return nil
         }
         var entries: [(String, YAMLValue, YAMLValue)] = []
+        var suggested: Set<String> = []
         for (keyNode, valueNode) in mapping {
             let key = keyNode.string ?? ""
             let childPath = path.isEmpty ? key : "\(path).\(key)"
             let keyValue = child(keyNode, path: childPath)
             guard allowed.contains(key) else {
-                let suggestion = Suggestion.didYouMean(key, in: allowed)
+                let closest = Suggestion.closest(to: key, in: allowed)
+                if let closest { suggested.insert(closest) }
+                let suggestion = closest.map { "did you mean '\($0)'?" }
                 keyValue.error("unknown key '\(key)'",
                                hint: suggestion ?? "allowed keys here: \(allowed.joined(separator: ", "))")
                 continue
@@ -72,7 +75,8 @@ struct YAMLValue {
             entries.append((key, keyValue, child(valueNode, path: childPath)))
         }
         let result = YAMLMapping(owner: self, entries: entries)
-        for key in required where result[key] == nil {
+        // A misspelt required key is one mistake: the unknown-key error already says it.
+        for key in required where result[key] == nil && !suggested.contains(key) {
             error("missing required key '\(key)'", hint: "add `\(key):` here (see docs/config.md)")
         }
         return result

@@ -12,7 +12,7 @@ public enum LayoutRenderer {
 
     /// The text tree of a loaded club, naming members by their display names.
     public static func text(_ compiled: CompiledGuild, config: ClubConfig, at: Date) -> String {
-        var names: [Snowflake: String] = [:]
+        var names: [Snowflake: String] = [config.settings.discord.applicationID: "the bot"]
         for member in config.club.members {
             if let id = member.discordUserID { names[id] = member.displayName }
         }

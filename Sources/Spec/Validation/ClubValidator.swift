@@ -60,10 +60,12 @@ struct ClubValidator {
         }
     }
 
-    private func unknown(_ id: String, _ path: String, kind: String, known: [String], listKey: String) {
+    /// `'x' is not a member of the club`, with a did-you-mean over the known ids.
+    private func unknown(_ id: String, _ path: String, kind: String, of owner: String = "the club",
+                         known: [String], listKey: String) {
         let hint = Suggestion.didYouMean(id, in: known).map { "\($0) (or add a \(kind) with id '\(id)' under `\(listKey)`)" }
             ?? "add a \(kind) with id '\(id)' under `\(listKey)`, or fix the reference"
-        error(path, "'\(id)' is not a \(kind) of the club", hint: hint)
+        error(path, "'\(id)' is not a \(kind) of \(owner)", hint: hint)
     }
 
     private func checkEvent(_ event: RaceEvent, base: String, memberIDs: [String], seriesIDs: [String]) {
@@ -112,7 +114,8 @@ struct ClubValidator {
         }
         let teamIDs = event.teams.map(\.id)
         for (index, result) in event.results.enumerated() where !teamIDs.contains(result.team) {
-            unknown(result.team, "\(base).results[\(index)].team", kind: "team of this event", known: teamIDs, listKey: "teams")
+            unknown(result.team, "\(base).results[\(index)].team", kind: "team", of: "event '\(event.id)'",
+                    known: teamIDs, listKey: "teams")
         }
     }
 

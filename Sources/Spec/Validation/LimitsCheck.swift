@@ -32,7 +32,7 @@ struct LimitsCheck {
         var worstChannels: (count: Int, at: Date, layout: DesiredGuild)?
         var worstRoles: (count: Int, at: Date, layout: DesiredGuild)?
         for instant in timeline.instants {
-            let layout = LayoutBuilder(timeline: timeline, at: instant).build()
+            let layout = LayoutBuilder(timeline: timeline, at: instant, includeMessages: false).build()
             if layout.channels.count > (worstChannels?.count ?? maxChannels) {
                 worstChannels = (layout.channels.count, instant, layout)
             }

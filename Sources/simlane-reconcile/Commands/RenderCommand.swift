@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Spec
 
 /// `render --config PATH [--at ISO8601] [--json]`: the layout the club should have at an
@@ -13,7 +14,13 @@ struct RenderCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print JSON instead of the tree.") var json = false
 
     func run() async throws {
-        let instant = try at.instant()
+        let instant: Date
+        do {
+            instant = try at.instant()
+        } catch {
+            SpecCLI.printError("error: \((error as? ValidationError)?.message ?? "\(error)")")
+            throw ExitCode.failure
+        }
         let club = try SpecCLI.load(config.config)
         let compiled = Compiler.compile(club, at: instant)
         if json {

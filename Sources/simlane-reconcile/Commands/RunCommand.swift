@@ -1,4 +1,5 @@
 import ArgumentParser
+import Discord
 import Foundation
 import Logging
 import Reconciler
@@ -37,6 +38,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Where to write the status file (default: .simlane/daemon-status.json next to the config).")
     var statusFile: String?
 
+    @Option(name: .customLong("token-file"), help: "Read the bot token from this file (default: $DISCORD_BOT_TOKEN).")
+    var tokenFile: String?
+
     @Option(name: .long, help: "How long shutdown waits for the changes in flight (e.g. 20s).")
     var shutdownGrace: String = "20s"
 
@@ -74,9 +78,16 @@ struct RunCommand: AsyncParsableCommand {
             pollInterval: DurationParser.parse(pollInterval) ?? .seconds(300),
             shutdownGrace: DurationParser.parse(shutdownGrace) ?? .seconds(20))
         let status = StatusFile(path: statusFile ?? StatusFile.defaultPath(forConfig: configOption.config))
-        let driver = try await DaemonDriverFactory.make(clubs: clubs, statePath: stateOption.state, logger: logger)
-        let exit = try await Self.drive(
-            driver: driver, clubs: clubs, options: options, statusFile: status, once: once, logger: logger)
+        let reconcilers: ClubReconcilers
+        do {
+            reconcilers = try DaemonDriverFactory.make(statePath: stateOption.state, tokenFile: tokenFile, logger: logger)
+        } catch {
+            throw DaemonCommandError(message: "\(error)")
+        }
+        let exit = await Self.drive(
+            driver: reconcilers.driver(), clubs: clubs, options: options, statusFile: status, once: once,
+            logger: logger)
+        await reconcilers.close()
         if exit != 0 { throw ExitCode(exit) }
     }
 
@@ -84,14 +95,9 @@ struct RunCommand: AsyncParsableCommand {
     static func drive<D: ClubReconciling>(
         driver: D, clubs: [ClubSource], options: LoopOptions, statusFile: StatusFile, once: Bool,
         logger: Logger
-    ) async throws -> Int32 {
+    ) async -> Int32 {
         let loop = ReconcileLoop(
             clubs: clubs, driver: driver, options: options, logger: logger, statusFile: statusFile)
-        if once {
-            let result = await loop.runOnce()
-            printSummary(result)
-            return result.allConverged ? 0 : 1
-        }
         let signals = SignalWatcher { number, count in
             Task {
                 if count == 1 {
@@ -101,8 +107,15 @@ struct RunCommand: AsyncParsableCommand {
                 }
             }
         }
+        defer { signals.cancel() }
+        if once {
+            let result = await loop.runOnce()
+            printSummary(result)
+            // Stopped by SIGTERM/SIGINT: the contract is exit 0 (the next run finishes the work).
+            let signalled = await loop.isStopping() && result.fatalError == nil
+            return result.allConverged || signalled ? 0 : 1
+        }
         let exit = await loop.run()
-        signals.cancel()
         switch exit {
         case .stopped:
             return 0
@@ -136,24 +149,20 @@ struct DaemonCommandError: Error, CustomStringConvertible {
 
 extension LogFormat: ExpressibleByArgument {}
 
-/// Builds the production driver over the reconciler and the shared Discord client.
+/// Builds the production passes: Discord through one shared client when a token is set,
+/// else each club's local sandbox guild (the same one `plan` and `apply` use).
 enum DaemonDriverFactory {
-    static func make(clubs: [ClubSource], statePath: String?, logger: Logger) async throws -> PendingDriver {
-        PendingDriver()
+    static func make(statePath: String?, tokenFile: String?, logger: Logger) throws -> ClubReconcilers {
+        let environment = ProcessInfo.processInfo.environment
+        let hasToken = !(environment["DISCORD_BOT_TOKEN"] ?? "").isEmpty || tokenFile != nil
+            || !(environment["DISCORD_BOT_TOKEN_FILE"] ?? "").isEmpty
+        guard hasToken else {
+            logger.notice("no DISCORD_BOT_TOKEN: every club runs against its local sandbox guild (.simlane/sandbox.json beside its state store)")
+            return ClubReconcilers(target: .sandbox, stateOverride: statePath)
+        }
+        let configuration = try DiscordConfiguration.fromEnvironment(environment, tokenFile: tokenFile)
+        logger.info("target: Discord", metadata: ["api": "\(configuration.baseURL.absoluteString)"])
+        let client = DiscordClient(configuration: configuration, logger: Logger(label: "simlane.discord"))
+        return ClubReconcilers(client: client, stateOverride: statePath)
     }
-}
-
-/// Stand-in until the reconciler's one-shot API is integrated: rejects every club.
-struct PendingDriver: ClubReconciling {
-    func load(_ club: ClubSource) async -> Result<Int, ConfigRejection> {
-        .failure(ConfigRejection(diagnostics: ["\(club.path): error: the reconciler is not integrated into this build yet"]))
-    }
-
-    func reconcile(_ club: ClubSource, config: Int, now: Date, stop: StopSignal) async throws -> PassOutcome {
-        PassOutcome()
-    }
-
-    func classify(_ error: any Error) -> FailureClass { .retryable("\(error)") }
-
-    func counters() async -> RequestCounters { RequestCounters() }
 }

@@ -96,7 +96,7 @@ actor FakeDiscord: HTTPTransport {
         let entry = Sent(method: request.method, path: path, template: template, query: query,
                          headers: request.headers, body: request.body, at: now)
         sent.append(entry)
-        if let body = request.body { BodyLog.append(method: request.method.rawValue, path: request.url.path, body: body) }
+        if let body = request.body { ClientBodyLog.append(method: request.method.rawValue, path: request.url.path, body: body) }
 
         if var queue = scripts[entry.key], !queue.isEmpty {
             let next = queue.removeFirst()
@@ -203,7 +203,7 @@ extension Duration {
 }
 
 /// Appends request bodies to `$SIMLANE_BODY_LOG_DIR/bodies-<pid>-client.jsonl` in the emulator's format.
-enum BodyLog {
+enum ClientBodyLog {
     private static let lock = NSLock()
 
     static func append(method: String, path: String, body: Data) {

@@ -34,44 +34,11 @@ struct Rig {
                                random: SeededRandomNumberGenerator(seed: 7), logger: logs.logger())
     }
 
-    /// Runs `count` operations concurrently. Whenever every one of them is parked (asleep on
-    /// the manual clock, queued behind another request, or finished), time jumps to the next
-    /// deadline. Returns results in operation order.
+    /// Runs `count` operations concurrently under the clock driver (see `drive`).
     func run<T: Sendable>(_ count: Int, _ operation: @escaping @Sendable (Int) async throws -> T) async throws
         -> [Result<T, any Error>]
     {
-        let done = Counter()
-        let clock = clock
-        let client = client
-        return try await withThrowingTaskGroup(of: (Int, Result<T, any Error>)?.self) { group in
-            for index in 0..<count {
-                group.addTask {
-                    let result: Result<T, any Error>
-                    do { result = .success(try await operation(index)) } catch { result = .failure(error) }
-                    await done.increment()
-                    return (index, result)
-                }
-            }
-            group.addTask {
-                func parked() async -> (Int, Int, Int) {
-                    (await done.value, await client.metrics().queued, clock.sleeperCount)
-                }
-                while await done.value < count {
-                    let first = await parked()
-                    for _ in 0..<20 { await Task.yield() }
-                    let second = await parked()
-                    guard first == second, first.0 + first.1 + first.2 >= count else { continue }
-                    if first.0 == count { break }
-                    if !clock.advanceToNextDeadline() { throw DeadlockError() }
-                }
-                return nil
-            }
-            var results = [Result<T, any Error>?](repeating: nil, count: count)
-            for try await entry in group {
-                if let (index, result) = entry { results[index] = result }
-            }
-            return results.map { $0! }
-        }
+        try await drive(count, clock: clock, client: client, operation)
     }
 
     /// Runs one operation under the same clock driver.
@@ -84,5 +51,51 @@ extension Result {
     var error: Failure? {
         if case .failure(let error) = self { return error }
         return nil
+    }
+}
+
+/// Runs `count` operations concurrently. Whenever every one of them is parked (asleep on the
+/// manual clock, queued behind another request of its bucket, or finished), time jumps to the
+/// next deadline; while any is active (computing, or waiting for an HTTP answer) time stands
+/// still. Returns results in operation order; throws `DeadlockError` if all are parked and
+/// nobody sleeps.
+func drive<T: Sendable>(_ count: Int, clock: ManualClock, client: DiscordClient,
+                        _ operation: @escaping @Sendable (Int) async throws -> T) async throws -> [Result<T, any Error>] {
+    let done = Counter()
+    return try await withThrowingTaskGroup(of: (Int, Result<T, any Error>)?.self) { group in
+        for index in 0..<count {
+            group.addTask {
+                let result: Result<T, any Error>
+                do { result = .success(try await operation(index)) } catch { result = .failure(error) }
+                await done.increment()
+                return (index, result)
+            }
+        }
+        group.addTask {
+            func parked() async -> (Int, Int, Int) {
+                (await done.value, await client.metrics().queued, clock.sleeperCount)
+            }
+            var busyRounds = 0
+            while await done.value < count {
+                let first = await parked()
+                for _ in 0..<20 { await Task.yield() }
+                let second = await parked()
+                guard first == second, first.0 + first.1 + first.2 >= count else {
+                    busyRounds += 1
+                    // Something is in flight (e.g. an HTTP request): let it run without spinning.
+                    if busyRounds > 50 { try await Task.sleep(for: .microseconds(500)) }
+                    continue
+                }
+                busyRounds = 0
+                if first.0 == count { break }
+                if !clock.advanceToNextDeadline() { throw DeadlockError() }
+            }
+            return nil
+        }
+        var results = [Result<T, any Error>?](repeating: nil, count: count)
+        for try await entry in group {
+            if let (index, result) = entry { results[index] = result }
+        }
+        return results.map { $0! }
     }
 }

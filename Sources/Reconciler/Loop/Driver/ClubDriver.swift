@@ -4,21 +4,20 @@ import Spec
 
 /// The production `ClubReconciling`: loads and validates clubs with `Spec`'s `ConfigLoader`,
 /// runs each pass through `pass` (the reconciler's one-shot snapshot → plan → apply), reads
-/// request counters from the one shared `DiscordClient`, and sorts errors into retryable
-/// ones and the fatal rejected token.
+/// request counters from the Discord client(s), and sorts errors into retryable ones and the
+/// fatal rejected token. `ClubReconcilers.driver()` builds it.
 public struct ClubDriver: ClubReconciling {
     public typealias Config = ClubConfig
     /// One reconcile pass of one club at an instant.
     public typealias Pass = @Sendable (_ club: ClubSource, _ config: ClubConfig, _ now: Date, _ stop: StopSignal)
         async throws -> PassOutcome
 
-    /// The client every club shares (one global rate limit); nil in tests without Discord.
-    public let client: DiscordClient?
     private let pass: Pass
+    private let requestCounters: @Sendable () async -> RequestCounters
 
-    public init(client: DiscordClient?, pass: @escaping Pass) {
-        self.client = client
+    public init(pass: @escaping Pass, counters: @escaping @Sendable () async -> RequestCounters) {
         self.pass = pass
+        self.requestCounters = counters
     }
 
     public func load(_ club: ClubSource) async -> Result<ClubConfig, ConfigRejection> {
@@ -56,9 +55,5 @@ public struct ClubDriver: ClubReconciling {
         return .retryable(String(describing: error))
     }
 
-    public func counters() async -> RequestCounters {
-        guard let client else { return RequestCounters() }
-        let metrics = await client.metrics()
-        return RequestCounters(requests: metrics.requestsSent, rateLimited: metrics.rateLimited)
-    }
+    public func counters() async -> RequestCounters { await requestCounters() }
 }

@@ -1,0 +1,129 @@
+import Discord
+import DiscordTypes
+import Foundation
+import Spec
+
+/// The daemon's reconcile passes. With a bot token every club goes through one shared
+/// `DiscordClient` (one global rate limit). Without one, each club uses its own local
+/// sandbox guild — the very one `plan`/`apply` use (`.simlane/sandbox.json` beside its
+/// state store), started on the club's first pass. Each club's state store is opened once.
+public actor ClubReconcilers {
+    /// Where the passes go.
+    public enum Target: Sendable {
+        /// Discord (or `DISCORD_API_BASE`) through this client, shared by every club.
+        case discord(DiscordClient)
+        /// Each club's local sandbox guild.
+        case sandbox
+    }
+
+    public nonisolated let target: Target
+    /// `--state`: the one club's state store, when the daemon runs a single club.
+    let stateOverride: String?
+    private var stores: [String: SQLiteStateStore] = [:]
+    private var sandboxes: [String: (guild: SandboxGuild, client: DiscordClient)] = [:]
+
+    public init(target: Target, stateOverride: String? = nil) {
+        self.target = target
+        self.stateOverride = stateOverride
+    }
+
+    public init(client: DiscordClient, stateOverride: String? = nil) {
+        self.init(target: .discord(client), stateOverride: stateOverride)
+    }
+
+    /// The state store of `club`, opened on first use.
+    public func store(for club: ClubSource) throws -> SQLiteStateStore {
+        if let store = stores[club.id] { return store }
+        let store = try SQLiteStateStore(path: stateFile(for: club))
+        stores[club.id] = store
+        return store
+    }
+
+    func stateFile(for club: ClubSource) -> String {
+        StatePath.stateFile(config: club.path, override: stateOverride)
+    }
+
+    /// The client for `club`: the shared one, or its sandbox's (started on first use).
+    public func client(for club: ClubSource, config: ClubConfig) async throws -> DiscordClient {
+        switch target {
+        case .discord(let client):
+            return client
+        case .sandbox:
+            if let sandbox = sandboxes[club.id] { return sandbox.client }
+            let file = StatePath.sandboxFile(stateFile: stateFile(for: club))
+            let guild = try await SandboxGuild.start(config: config, file: file)
+            if let raced = sandboxes[club.id] {
+                await guild.stop()
+                return raced.client
+            }
+            let client = DiscordClient(configuration: guild.clientConfiguration)
+            sandboxes[club.id] = (guild, client)
+            return client
+        }
+    }
+
+    /// Sandbox files in use, per club (for the startup log line).
+    public func sandboxFiles() -> [String: String] { sandboxes.mapValues(\.guild.file) }
+
+    /// One pass: snapshot, settle interrupted runs, plan, apply (journalled). Once `stop` is
+    /// raised no further change is sent.
+    public nonisolated func pass(_ club: ClubSource, config: ClubConfig, at instant: Date, stop: StopSignal)
+        async throws -> PassOutcome
+    {
+        let store = try await store(for: club)
+        let client = try await client(for: club, config: config)
+        let reconciler = Reconciler(
+            guildID: config.settings.discord.guildID, store: store,
+            reader: DiscordSnapshotReader(client: client),
+            performer: StoppingChangePerformer(base: DiscordChangePerformer(client: client), stop: stop),
+            options: ReconcilerOptions(trigger: "run"),
+            counts: {
+                let metrics = await client.metrics()
+                return RequestCounts(requests: metrics.requestsSent, rateLimited: metrics.rateLimited)
+            })
+        let outcome = try await reconciler.reconcile(config: config, at: instant)
+        return PassOutcome(outcome, interrupted: stop.isStopRequested && !outcome.converged)
+    }
+
+    /// Requests and 429s of every client in use.
+    public func counters() async -> RequestCounters {
+        var clients: [DiscordClient] = sandboxes.values.map(\.client)
+        if case .discord(let client) = target { clients.append(client) }
+        var total = RequestCounters()
+        for client in clients {
+            let metrics = await client.metrics()
+            total.requests += metrics.requestsSent
+            total.rateLimited += metrics.rateLimited
+        }
+        return total
+    }
+
+    /// Saves and stops the sandbox guilds (no-op on Discord).
+    public func close() async {
+        for sandbox in sandboxes.values { await sandbox.guild.stop() }
+        sandboxes = [:]
+    }
+
+    /// The production driver: Spec's loader, these passes, these counters.
+    public nonisolated func driver() -> ClubDriver {
+        ClubDriver(
+            pass: { club, config, now, stop in try await self.pass(club, config: config, at: now, stop: stop) },
+            counters: { await self.counters() })
+    }
+}
+
+extension PassOutcome {
+    /// The loop's view of a reconciler outcome.
+    public init(_ outcome: ReconcileOutcome, interrupted: Bool = false) {
+        self.init(
+            planned: outcome.planned, applied: outcome.applied, failed: interrupted ? 0 : outcome.failed,
+            skipped: outcome.skipped, nextTransition: outcome.nextTransition,
+            nextTransitionReason: outcome.nextTransitionReason, interrupted: interrupted,
+            failureSummary: outcome.errors.isEmpty ? nil : Self.summary(outcome.errors))
+    }
+
+    static func summary(_ errors: [String]) -> String {
+        let head = errors.prefix(3).joined(separator: "; ")
+        return errors.count > 3 ? "\(errors.count) changes failed: \(head); …" : head
+    }
+}

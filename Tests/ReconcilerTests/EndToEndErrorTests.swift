@@ -1,0 +1,87 @@
+import DiscordEmulator
+import DiscordTypes
+import Foundation
+import Planner
+import Reconciler
+import Spec
+import Testing
+
+/// Errors an admin must be able to act on, through the real CLI: a missing permission, the
+/// role hierarchy, a bad token, an unknown guild. No stack traces, exit 1, and no damage
+/// beyond the changes that did not depend on what failed.
+@Suite(.serialized) struct EndToEndErrorTests {
+    @Test func missingManageRolesFailsRoleChangesOnlyAndSaysWhich() async throws {
+        var permissions = Permissions.reconcilerBot
+        permissions.remove(.manageRoles)
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 2),
+                                         botPermissions: permissions)
+        defer { Task { await s.stop() } }
+        let rolesBefore = await s.guild().roles.count
+
+        let apply = try await s.apply()
+        #expect(apply.status == 1, "\(apply)")
+        #expect(apply.stderr.contains("50013"), "\(apply.stderr)")
+        #expect(apply.stderr.contains("MANAGE_ROLES"), "\(apply.stderr)")
+        #expect(!apply.stderr.contains("Fatal error") && !apply.stderr.contains("Stack"))
+        #expect(apply.stdout.contains("failed"), "\(apply.stdout)")
+        #expect(apply.stdout.contains("skipped: depends on + role"), "\(apply.stdout)")
+
+        // No role was made; what does not need a role was made (category, channels, threads).
+        let guild = await s.guild()
+        #expect(guild.roles.count == rolesBefore)
+        let ownership = try await s.ownership()
+        #expect(ownership["series/s0"] != nil)
+        #expect(ownership["series/s0/event/s0e0/signup"] != nil)
+        #expect(ownership["series/s0/event/s0e0/team/t0/thread"] != nil)
+        #expect(ownership["series/s0/event/s0e0/team/t0/role"] == nil)
+        #expect(guild.duplicateChannels.isEmpty)
+    }
+
+    @Test func roleAboveTheBotIsRefusedBeforeAnyRequest() async throws {
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 2))
+        defer { Task { await s.stop() } }
+        try #require(try await s.apply().status == 0)
+        // A human drags a team role above the bot's role and removes a member from it.
+        let role = try await s.id("series/s0/event/s0e0/team/t0/role")
+        let top = await s.guild().roles.count
+        try await s.emulator.adminMoveRole(role, in: s.guildID, to: top)
+        try await s.emulator.adminRemoveMemberRole(role, from: s.club.memberID(0), in: s.guildID)
+        await s.emulator.resetLog()
+
+        let plan = try await s.plan()
+        #expect(plan.status == 1, "\(plan)")
+        #expect(plan.stderr.contains("role hierarchy"), "\(plan.stderr)")
+        #expect(plan.stderr.contains("Race 0-0 · Team 0"), "\(plan.stderr)")
+        let apply = try await s.apply()
+        #expect(apply.status == 1)
+        #expect(await s.mutations().isEmpty, "nothing may change when the plan is refused")
+    }
+
+    @Test func badTokenAndUnknownGuildAreOneLineErrors() async throws {
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 1))
+        defer { Task { await s.stop() } }
+        var env = s.fixture.env
+        env["DISCORD_BOT_TOKEN"] = "not-the-token"
+        let bad = try await CLI.run(["plan", "--config", s.dir.path, "--at", SyntheticClub.instant], env: env)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("401"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("DISCORD_BOT_TOKEN"), "\(bad.stderr)")
+        #expect(!bad.stderr.contains("not-the-token"), "the token must never be printed")
+
+        let other = SyntheticClub(guildID: TestIDs.guild(), applicationID: s.club.applicationID, series: 1, events: 1, teams: 1)
+        let unknown = try await CLI.run(["plan", "--config", try other.write().path, "--at", SyntheticClub.instant],
+                                        env: s.fixture.env)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("guild"), "\(unknown.stderr)")
+        #expect(unknown.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") }.count == 1, "\(unknown.stderr)")
+    }
+
+    @Test func applyWithoutTerminalNeedsAutoApprove() async throws {
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 1))
+        defer { Task { await s.stop() } }
+        let result = try await CLI.run(["apply", "--config", s.dir.path, "--at", SyntheticClub.instant], env: s.fixture.env)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("--auto-approve"), "\(result.stderr)")
+        #expect(await s.mutations().isEmpty)
+    }
+}
