@@ -139,3 +139,50 @@ struct HTTPBehaviourTests {
         #expect(try DiscordJSON.decoder().decode([LoggedRequest].self, from: logData).count == 2)
     }
 }
+
+@Suite("Concurrency")
+struct ConcurrencyTests {
+    @Test func parallelRequestsNeverExceedTheGlobalLimit() async throws {
+        let time = ManualTime()
+        let emulator = DiscordEmulator(
+            clock: .manual(time), rateLimits: RateLimitConfiguration(global: .init(50, per: 1), defaultLimit: .init(1000, per: 1)))
+        let seeded = await emulator.seedGuild(GuildSeed())
+        let server = try await EmulatorServer.start(emulator: emulator)
+        defer { Task { await server.stop() } }
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for index in 0..<80 {
+                group.addTask {
+                    try await HTTP.send(server, "POST", "/guilds/\(seeded.guildID)/channels", token: seeded.bot.token,
+                                        json: .object(["name": .string("c\(index)")])).0
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(statuses.filter { $0 == 201 }.count == 50)
+        #expect(statuses.filter { $0 == 429 }.count == 30)
+        #expect(await emulator.guild(seeded.guildID)?.guildChannels.count == 50)
+        let counters = await emulator.currentCounters
+        #expect(counters.rateLimited[.global] == 30)
+        #expect(counters.requests == 80)
+    }
+}
+
+@Suite("Shutdown")
+struct ShutdownTests {
+    @Test func stopDoesNotWaitForAHangingTimeoutFault() async throws {
+        let emulator = DiscordEmulator()
+        let seeded = await emulator.seedGuild(GuildSeed())
+        await emulator.inject(Fault(.timeout(seconds: 30), on: .route("GET /users/@me")))
+        let server = try await EmulatorServer.start(emulator: emulator)
+        let pending = Task { try? await HTTP.send(server, "GET", "/users/@me", token: seeded.bot.token) }
+        while await emulator.requestLog.isEmpty { await Task.yield() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        await server.stop()
+        #expect(clock.now - start < .seconds(10))
+        // The dropped connection ends the client's request (cancelling a URLSession task on
+        // Linux can deadlock, so wait for it instead).
+        let result = await pending.value
+        #expect(result == nil || result?.0 == 504)
+    }
+}

@@ -107,4 +107,36 @@ import Testing
         // Two channels = two buckets: two requests at once, then two after one window.
         #expect(times == [.zero, .zero, .seconds(10), .seconds(10)])
     }
+
+    @Test func orderSurvivesLearningTheBucketHash() async throws {
+        let rig = Rig()
+        await rig.fake.setRule(.init(hash: "learned", limit: 1, window: .seconds(2)), for: "PATCH /channels/:id")
+        // The first answer is slow, so the next requests queue before the hash is known.
+        await rig.fake.script("PATCH /channels/:id", .delayed(.seconds(1), HTTPResponse(status: 200, headers: [
+            "X-RateLimit-Bucket": "learned", "X-RateLimit-Limit": "1", "X-RateLimit-Remaining": "0",
+            "X-RateLimit-Reset-After": "2", "Content-Type": "application/json",
+        ], body: Data(#"{"id":"5","type":0}"#.utf8))))
+        let client = rig.client
+        let fake = rig.fake
+        let route = Route(.patch, "/channels/{channel_id}", Snowflake(5))
+        let clock = rig.clock
+        let results = try await rig.run(7) { index in
+            if (1...5).contains(index) {
+                while true {
+                    let started = !(await fake.sent.isEmpty)
+                    if started, await client.metrics().queued >= index - 1 { break }
+                    await Task.yield()
+                }
+            } else if index == 6 {
+                // Enqueued once the hash is known (at 1 s), behind the five that queued before.
+                try await clock.sleep(until: .init(offset: .milliseconds(1500)), tolerance: nil)
+                #expect(await client.learnedBucket(for: route) == "learned")
+            }
+            return try await client.modifyChannel(5, ModifyChannelRequest(name: "n\(index)"), reason: "t")
+        }
+        #expect(results.allSatisfy { $0.error == nil })
+        let names = await fake.sent.map { $0.json["name"] as? String ?? "" }
+        #expect(names == (0..<7).map { "n\($0)" })
+        #expect(await fake.served429 == 0)
+    }
 }

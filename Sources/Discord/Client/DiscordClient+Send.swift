@@ -54,7 +54,7 @@ extension DiscordClient {
                 throw DiscordError(kind: route.method.isIdempotent ? .unavailable : .outcomeUnknown,
                                    route: route.description, message: "transport failure")
             }
-            let retryAfter = await limiter.record(response, for: route)
+            let verdict = await limiter.record(response, for: route)
             logger.debug("discord request", metadata: ["route": "\(route)", "status": "\(response.status)"])
             switch response.status {
             case 200..<300:
@@ -65,11 +65,14 @@ extension DiscordClient {
                     throw DiscordError(kind: .rateLimitRetriesExhausted, route: route.description, status: 429,
                                        message: "rate limited \(rateLimitedCount) times in a row")
                 }
-                if let retryAfter, retryAfter > configuration.rateLimits.maxWait {
+                if let verdict, verdict.retryAfter > configuration.rateLimits.maxWait {
                     throw DiscordError(kind: .rateLimitRetriesExhausted, route: route.description, status: 429,
-                                       message: "Discord asks to wait \(Int(retryAfter.seconds.rounded(.up))) s, longer than the client's limit of \(Int(configuration.rateLimits.maxWait.seconds)) s")
+                                       message: "Discord asks to wait \(Int(verdict.retryAfter.seconds.rounded(.up))) s, longer than the client's limit of \(Int(configuration.rateLimits.maxWait.seconds)) s")
                 }
-                continue  // `acquire` waits out the pause recorded from this answer.
+                if let verdict, verdict.sublimit {
+                    try await time.sleep(until: time.now + verdict.retryAfter + configuration.rateLimits.resetMargin)
+                }
+                continue  // Otherwise `acquire` waits out the pause recorded from this answer.
             case 500..<600:
                 guard route.method.isIdempotent else {
                     throw httpError(response, route: route, kind: .outcomeUnknown)

@@ -61,8 +61,12 @@ actor RateLimiter {
     // MARK: Lanes
 
     /// Waits until the request is first in its lane; returns the lane key to leave later.
+    ///
+    /// Requests queued before the route's bucket hash was known stay in the route's own lane;
+    /// later requests of that route join it while it drains, so a route's order never changes.
     func enterLane(for route: Route) async -> String {
-        let key = bucketKey(for: route)
+        let routeLane = "\(route.key)|\(route.majorParameter)"
+        let key = lanes[routeLane] != nil ? routeLane : bucketKey(for: route)
         if lanes[key] == nil {
             lanes[key] = Lane()
             return key
@@ -172,10 +176,17 @@ actor RateLimiter {
 
     // MARK: Learning from responses
 
-    /// Updates buckets, pauses, breaker and counters from a response to `route`. Returns the
-    /// wait Discord asked for when the response is a 429.
+    /// What a 429 asks of the request that received it.
+    struct RateLimitVerdict: Sendable {
+        var retryAfter: Duration
+        /// The bucket still had room: the request itself must wait `retryAfter` before retrying.
+        var sublimit: Bool
+    }
+
+    /// Updates buckets, pauses, breaker and counters from a response to `route`. Returns
+    /// what the request must do when the response is a 429.
     @discardableResult
-    func record(_ response: HTTPResponse, for route: Route) -> Duration? {
+    func record(_ response: HTTPResponse, for route: Route) -> RateLimitVerdict? {
         let now = time.now
         let info = RateLimitHeaders(response)
         if let hash = info.bucket, !hash.isEmpty, hashes[route.key] != hash {
@@ -188,12 +199,17 @@ actor RateLimiter {
             bucket.remaining = remaining
             bucket.resetAt = now + .fractionalSeconds(resetAfter) + policy.resetMargin
         }
+        var sublimit = false
         if response.status == 429 {
             metrics.rateLimited += 1
             let pause = now + .fractionalSeconds(info.retryAfter ?? 1) + policy.resetMargin
             if info.isGlobal {
                 metrics.globalRateLimited += 1
                 globalPausedUntil = max(globalPausedUntil, pause)
+            } else if let remaining = info.remaining, remaining > 0 {
+                // A sublimit (e.g. channel renames): the bucket still has room, so only this
+                // request waits (in `sendInLane`); the bucket is not blocked for everyone.
+                sublimit = true
             } else {
                 bucket.remaining = 0
                 bucket.resetAt = max(bucket.resetAt ?? .zero, pause)
@@ -215,7 +231,8 @@ actor RateLimiter {
             stopped = true
             logger.error("discord rejected the bot token; the client stopped", metadata: ["route": "\(route)"])
         }
-        return response.status == 429 ? .fractionalSeconds(info.retryAfter ?? 1) : nil
+        guard response.status == 429 else { return nil }
+        return RateLimitVerdict(retryAfter: .fractionalSeconds(info.retryAfter ?? 1), sublimit: sublimit)
     }
 
     /// Counts a retry after a 5xx, timeout or connection failure.

@@ -96,3 +96,41 @@ import Testing
         }
     }
 }
+
+/// Discord's reported rename sublimit (2 per 10 minutes per channel, emulated).
+@Suite struct EmulatorSublimitTests {
+    @Test func aLongSublimitFailsFastWithoutBlockingTheBucket() async throws {
+        var limits = RateLimitConfiguration.discordLike
+        limits.channelNameTopicSublimit = .init(2, per: 600)
+        try await withEmulator(GuildSeed(channels: [ChannelSeed(name: "paddock")]), rateLimits: limits) { rig in
+            let client = rig.client
+            let paddock = rig.seeded.channelIDs["paddock"]!
+            for index in 0..<2 {
+                _ = try await rig.one { try await client.modifyChannel(paddock, ModifyChannelRequest(name: "paddock-\(index)"), reason: "rename") }
+            }
+            let third = try await rig.failure { _ = try await client.modifyChannel(paddock, ModifyChannelRequest(name: "paddock-2"), reason: "rename") }
+            #expect(third?.kind == .rateLimitRetriesExhausted)
+            #expect(third?.status == 429)
+            // Other changes to the channel are not held back by the rename sublimit.
+            let start = rig.clock.elapsed
+            let channel = try await rig.one { try await client.modifyChannel(paddock, ModifyChannelRequest(nsfw: true), reason: "flag") }
+            #expect(channel.nsfw == true)
+            #expect(rig.clock.elapsed - start < .seconds(10))
+            #expect(await rig.emulator.currentCounters.totalRateLimited == 1)
+        }
+    }
+
+    @Test func aShortSublimitIsWaitedOutByTheRequestAlone() async throws {
+        var limits = RateLimitConfiguration.discordLike
+        limits.channelNameTopicSublimit = .init(1, per: 30)
+        try await withEmulator(GuildSeed(channels: [ChannelSeed(name: "garage")]), rateLimits: limits) { rig in
+            let client = rig.client
+            let garage = rig.seeded.channelIDs["garage"]!
+            _ = try await rig.one { try await client.modifyChannel(garage, ModifyChannelRequest(topic: .value("one")), reason: "t") }
+            let second = try await rig.one { try await client.modifyChannel(garage, ModifyChannelRequest(topic: .value("two")), reason: "t") }
+            #expect(second.topic == "two")
+            #expect(rig.clock.elapsed >= .seconds(30))
+            #expect(await rig.emulator.currentCounters.totalRateLimited == 1)
+        }
+    }
+}

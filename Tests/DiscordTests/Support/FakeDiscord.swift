@@ -37,6 +37,8 @@ actor FakeDiscord: HTTPTransport {
 
     enum Scripted: Sendable {
         case respond(HTTPResponse)
+        /// Answers after `delay` on the manual clock (a slow response).
+        case delayed(Duration, HTTPResponse)
         case fail(TransportError)
     }
 
@@ -103,6 +105,9 @@ actor FakeDiscord: HTTPTransport {
             scripts[entry.key] = queue
             switch next {
             case .fail(let error): throw error
+            case .delayed(let delay, let response):
+                try await clock.sleep(until: clock.now.advanced(by: delay), tolerance: nil)
+                return response
             case .respond(let response):
                 if response.status == 429 { served429 += 1 }
                 return response
