@@ -74,6 +74,9 @@ func runDaemonBench(_ arguments: [String]) async throws {
     print("daemon: requests \(requests) (\(String(format: "%.1f", Double(requests) / Double(max(1, started.count)))) per club), "
           + "429s \(after.rateLimited - before.rateLimited) (emulator saw \(counters.requests) requests, \(counters.totalRateLimited) 429s), "
           + "changes applied \(applied), converged \(steady)/\(clubCount)")
+    let routes = Dictionary(grouping: await emulator.requestLog, by: { $0.route ?? $0.path }).mapValues(\.count)
+    print("daemon: client pre-emptive waits \(after.preemptiveWaits - before.preemptiveWaits); requests by route: "
+          + routes.sorted { $0.key < $1.key }.map { "\($0.key) ×\($0.value)" }.joined(separator: ", "))
     print("daemon: lower bound at 50 req/s global: \(String(format: "%.2f", Double(requests) / 50)) s")
     print("daemon: peak memory (max RSS) \(Measure.peakRSSMegabytes()) MB")
     await server.stop()

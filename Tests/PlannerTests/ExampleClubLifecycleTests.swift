@@ -24,7 +24,7 @@ import Testing
     @Test func seasonPlansAreGoldenAndConverge() throws {
         let config = try ConfigLoader.load(path: Self.examplePath)
         let guildID = config.settings.discord.guildID
-        let bot: Snowflake = 42
+        let bot = config.settings.discord.applicationID  // a bot user's id is its application's id
         var members = [GuildMember(user: User(id: bot, username: "simlane"), roles: [43])]
         for member in config.club.members {
             guard let id = member.discordUserID else { continue }

@@ -49,6 +49,7 @@ import Testing
             channel.permissionOverwrites?.append(PermissionOverwrite(id: F.alice, type: .member))
         }
         var signup = desired.channels[2]
+        signup.name = "Spa 6h -- Signup!"  // Discord drops ASCII punctuation, collapses dashes
         signup.topic = nil
         desired.channels[2] = signup
         snapshot.editChannel(F.signup, ownership) { $0.topic = "" }

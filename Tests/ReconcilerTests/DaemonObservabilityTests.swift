@@ -1,3 +1,4 @@
+import Discord
 import Foundation
 import Logging
 import Testing
@@ -66,5 +67,39 @@ struct DaemonObservabilityTests {
         #expect(watcher.fingerprint(of: club) != first)
         try Data("y: 1".utf8).write(to: URL(fileURLWithPath: club.path + "/data.yml"))
         #expect(watcher.fingerprint(of: club).files == 2)
+    }
+}
+
+@Suite("Daemon failure classes")
+struct DaemonFailureClassTests {
+    @Test func aRejectedTokenIsFatalEverythingElseIsRetried() {
+        let unauthorized = DiscordError(kind: .unauthorized, route: "GET /guilds/1/channels", status: 401, code: 0, message: "401: Unauthorized")
+        guard case .fatal(let message) = ClubDriver.classify(unauthorized) else {
+            Issue.record("a 401 must stop the daemon")
+            return
+        }
+        #expect(message.hasPrefix("Discord rejected the bot token (401 Unauthorized on GET /guilds/1/channels)"))
+        let stopped = DiscordError(kind: .clientStopped, route: "GET /guilds/1/roles", status: 401, message: "stopped")
+        #expect(ClubDriver.classify(stopped).message.contains("rejected the bot token"))
+        for kind: DiscordError.Kind in [.unavailable, .http, .circuitOpen, .rateLimitRetriesExhausted, .outcomeUnknown] {
+            let error = DiscordError(kind: kind, route: "GET /guilds/1/channels", status: 503, message: "down")
+            guard case .retryable = ClubDriver.classify(error) else {
+                Issue.record("\(kind) must be retried")
+                continue
+            }
+        }
+        guard case .retryable = ClubDriver.classify(CocoaError(.fileReadNoSuchFile)) else {
+            Issue.record("other errors are retried")
+            return
+        }
+    }
+
+    @Test func theStopSignalIsOneWayAndSaysWhatHappens() async throws {
+        let stop = StopSignal()
+        #expect(!stop.isStopRequested)
+        stop.stop()
+        stop.stop()
+        #expect(stop.isStopRequested)
+        #expect(DaemonStopping().description.contains("next run applies it"))
     }
 }

@@ -70,13 +70,32 @@ struct DaemonRunTests {
         let clock = VirtualClock(base: t0)
         let fake = FakeGuilds()
         let loop = makeLoop([club], fake, clock: clock)
+        clock.setGate { await loop.inFlight().isEmpty }
         let running = Task { await loop.run() }
         while clock.date < t0.addingTimeInterval(1000) { await Task.yield() }
         await loop.requestStop(reason: "test")
         #expect(await running.value == .stopped)
         let passes = await fake.passes["a"] ?? []
         // Polls every 5 minutes, not more often: no hot loop on an idle club.
-        #expect(passes.count >= 4 && passes.count <= 5)
+        #expect(Array(passes.prefix(4)) == [0, 300, 600, 900].map { t0.addingTimeInterval($0) })
+        #expect(passes.count <= 5)
         #expect(clock.recordedSleeps.allSatisfy { $0 <= .seconds(1) })
+    }
+
+    @Test func runWakesExactlyAtATransitionBetweenFileChecks() async throws {
+        let dir = try ClubDirectory()
+        defer { dir.remove() }
+        let transition = t0.addingTimeInterval(2.25)
+        let club = try dir.write(club: "a", "transitions: \(transition.timeIntervalSince1970)")
+        let clock = VirtualClock(base: t0)
+        let fake = FakeGuilds()
+        let loop = makeLoop([club], fake, clock: clock)
+        clock.setGate { await loop.inFlight().isEmpty }
+        let running = Task { await loop.run() }
+        while clock.date < t0.addingTimeInterval(10) { await Task.yield() }
+        await loop.requestStop(reason: "test")
+        #expect(await running.value == .stopped)
+        #expect(await fake.passes["a"] == [t0, transition])
+        #expect(clock.recordedSleeps.contains(.milliseconds(250)))
     }
 }

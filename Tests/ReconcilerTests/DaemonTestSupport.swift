@@ -15,6 +15,7 @@ final class VirtualClock: Clock, @unchecked Sendable {
     private let lock = NSLock()
     private var current = Instant(offset: .zero)
     private var sleeps: [Duration] = []
+    private var gate: (@Sendable () async -> Bool)?
     let base: Date
 
     init(base: Date) { self.base = base }
@@ -28,8 +29,18 @@ final class VirtualClock: Clock, @unchecked Sendable {
     /// Every sleep requested, in order.
     var recordedSleeps: [Duration] { lock.withLock { sleeps } }
 
+    /// Time only moves on when `gate` says so (e.g. when no pass is in flight), so work
+    /// started at an instant finishes at that instant.
+    func setGate(_ gate: @escaping @Sendable () async -> Bool) { lock.withLock { self.gate = gate } }
+
     func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         try Task.checkCancellation()
+        if let gate = lock.withLock({ self.gate }) {
+            while await !gate() {
+                try Task.checkCancellation()
+                await Task.yield()
+            }
+        }
         lock.withLock {
             sleeps.append(current.duration(to: deadline))
             if current < deadline { current = deadline }

@@ -29,6 +29,7 @@ extension ReconcileLoop {
     func writeStatusIfDirty(force: Bool = false) async {
         guard let statusFile, statusDirty || force else { return }
         statusDirty = false
+        lastStatusWrite = now()
         let status = await self.status()
         do {
             try statusFile.write(status)

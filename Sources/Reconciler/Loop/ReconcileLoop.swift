@@ -40,6 +40,8 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
     var startedAt = Date(timeIntervalSince1970: 0)
     var state: DaemonStatus.State = .starting
     var statusDirty = true
+    /// When the status file was last written (a heartbeat rewrites it every 30 s).
+    var lastStatusWrite = Date.distantPast
     var idleWaiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     var nextWaiterID = 0
     var sleeper: Task<Void, Never>?
@@ -95,7 +97,7 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
         guard !stopRequested, fatalError == nil else { return [] }
         let due = scheduler.due(at: instant, excluding: Set(running.keys))
         for id in due { launch(id, at: instant) }
-        await writeStatusIfDirty()
+        await writeStatusIfDirty(force: instant.timeIntervalSince(lastStatusWrite) >= 30)
         return due
     }
 

@@ -45,10 +45,9 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownGrace: String = "20s"
 
     func validate() throws {
-        guard let poll = DurationParser.parse(pollInterval), poll >= .seconds(1) else {
+        guard let poll = DurationParser.parse(pollInterval), poll >= Duration.seconds(1) else {
             throw ValidationError("--poll-interval '\(pollInterval)' is not a duration of at least 1s; write it like 30s, 5m or 1h")
         }
-        _ = poll
         guard DurationParser.parse(shutdownGrace) != nil else {
             throw ValidationError("--shutdown-grace '\(shutdownGrace)' is not a duration; write it like 20s")
         }
@@ -69,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             clubs = try ClubSource.discover(at: configOption.config)
         } catch {
-            throw DaemonCommandError(message: error.description)
+            throw DaemonCommandError.fail(error.description)
         }
         if stateOption.state != nil && clubs.count > 1 {
             throw ValidationError("--state names one state store, but \(configOption.config) holds \(clubs.count) clubs; each club keeps its state in its own .simlane/ directory, so drop --state")
@@ -82,7 +81,7 @@ struct RunCommand: AsyncParsableCommand {
         do {
             reconcilers = try DaemonDriverFactory.make(statePath: stateOption.state, tokenFile: tokenFile, logger: logger)
         } catch {
-            throw DaemonCommandError(message: "\(error)")
+            throw DaemonCommandError.fail("\(error)")
         }
         let exit = await Self.drive(
             driver: reconcilers.driver(), clubs: clubs, options: options, statusFile: status, once: once,
@@ -141,10 +140,16 @@ struct RunCommand: AsyncParsableCommand {
     }
 }
 
-/// An error of the `run`/`status` commands, printed as `error: …` without a stack trace.
+/// An error of the `run`/`status` commands: printed as `error: …` (no stack trace), exit 1.
 struct DaemonCommandError: Error, CustomStringConvertible {
     var message: String
     var description: String { message }
+
+    /// Prints the message and returns the exit code to throw.
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode.failure
+    }
 }
 
 extension LogFormat: ExpressibleByArgument {}

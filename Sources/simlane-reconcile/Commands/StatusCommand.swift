@@ -20,13 +20,13 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let path = statusFile ?? StatusFile.defaultPath(forConfig: configOption.config)
         guard FileManager.default.fileExists(atPath: path) else {
-            throw DaemonCommandError(message: "\(path): no status file; start the daemon with `simlane-reconcile run --config \(configOption.config)` (or pass --status-file)")
+            throw DaemonCommandError.fail("\(path): no status file; start the daemon with `simlane-reconcile run --config \(configOption.config)` (or pass --status-file)")
         }
         let status: DaemonStatus
         do {
             status = try StatusFile(path: path).read()
         } catch {
-            throw DaemonCommandError(message: "\(path): not a daemon status file (\(error.localizedDescription))")
+            throw DaemonCommandError.fail("\(path): not a daemon status file (\(error.localizedDescription))")
         }
         if json {
             print(String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self))
