@@ -17,6 +17,7 @@ enum ChannelName {
 
     /// `"Spa 6h  Signup!"` -> `"spa-6h-signup"`.
     static func normalisedText(_ name: String) -> String {
+        if isNormalised(name) { return name }
         var result = ""
         var lastWasDash = false
         for character in name.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
@@ -31,5 +32,22 @@ enum ChannelName {
             }
         }
         return result
+    }
+
+    /// Fast path: already `[a-z0-9_]` words joined by single dashes (most names are).
+    private static func isNormalised(_ name: String) -> Bool {
+        var previousDash = true
+        for byte in name.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                previousDash = false
+            case UInt8(ascii: "-"):
+                if previousDash { return false }
+                previousDash = true
+            default:
+                return false
+            }
+        }
+        return !name.isEmpty
     }
 }

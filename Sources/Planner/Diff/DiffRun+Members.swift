@@ -6,21 +6,15 @@ extension DiffRun {
     /// managed role and who does. Users not in the guild are reported, not granted.
     mutating func planMemberRoles() {
         guard options.manageMembers else { return }
-        var relevant = Set<Snowflake>()
-        for role in desired.roles { if let id = existingID(role.key) { relevant.insert(id) } }
-        var holders: [Snowflake: [Snowflake]] = [:]
-        if !relevant.isEmpty {
-            for member in snapshot.members {
-                guard let user = member.user?.id else { continue }
-                for role in member.roles where relevant.contains(role) { holders[role, default: []].append(user) }
-            }
-        }
         for role in desired.roles {
             guard let ref = refs[role.key] else { continue }
             if let id = ref.existingID, let current = live.roles[id], isProtectedRole(id: id, name: current.name) {
                 continue
             }
-            let have = Set(ref.existingID.flatMap { holders[$0] } ?? [])
+            let holders = ref.existingID.flatMap { live.holders[$0] } ?? []
+            // Fast path: already exactly the desired holders (desired members are sorted).
+            if holders.count == role.members.count, holders.sorted() == role.members { continue }
+            let have = Set(holders)
             let wanted = Set(role.members)
             var missing: [Snowflake] = []
             for user in wanted.subtracting(have).sorted() {

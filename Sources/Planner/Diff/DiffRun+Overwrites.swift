@@ -11,10 +11,19 @@ struct OverwriteBits: Hashable {
 extension DiffRun {
     /// The desired overwrites with targets resolved to ids or creates, merged per target,
     /// empty (0/0) entries dropped: the authoritative list sent in one write.
+    ///
+    /// A channel in a category with no overwrites of its own is *synced*: it gets the
+    /// category's overwrites, as Discord does when a channel is created in a category, so a
+    /// private category never has public children by accident and the planner does not
+    /// fight Discord's copy of the category's permissions.
     mutating func resolvedOverwrites(_ channel: DesiredChannel) -> [RefOverwrite] {
         var result: [RefOverwrite] = []
         var positions: [Ref: Int] = [:]
-        for overwrite in channel.overwrites {
+        var wanted = channel.overwrites
+        if wanted.isEmpty, channel.kind != .category, let parent = channel.parent {
+            wanted = desiredChannels[parent]?.overwrites ?? []
+        }
+        for overwrite in wanted {
             let target: Ref
             let type: OverwriteType
             switch overwrite.target {

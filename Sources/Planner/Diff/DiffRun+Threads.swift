@@ -109,6 +109,8 @@ extension DiffRun {
             case .existing(let id): have = Set(snapshot.threadMembers[id] ?? [])
             case .created: have = [bot]
             }
+            if have.count == thread.members.count + (have.contains(bot) ? 1 : 0),
+               thread.members.allSatisfy(have.contains) { continue }
             let wanted = Set(thread.members)
             var missing: [Snowflake] = []
             for user in wanted.subtracting(have).sorted() where user != bot {

@@ -8,6 +8,8 @@ struct LiveIndex {
     let roles: [Snowflake: Role]
     /// User id -> position in `snapshot.members`.
     let members: [Snowflake: Int]
+    /// Role id -> users holding it (one pass over the members for all roles).
+    let holders: [Snowflake: [Snowflake]]
     /// Every id the state store owns, and its key.
     let keyByID: [Snowflake: ResourceKey]
     /// Adoption candidates: unowned live channels by (type, comparable name, parent).
@@ -66,10 +68,14 @@ struct LiveIndex {
         self.roles = roles
         self.roleCandidates = roleCandidates.mapValues { $0.sorted { $0.id < $1.id } }
         var members: [Snowflake: Int] = [:]
+        var holders: [Snowflake: [Snowflake]] = [:]
         members.reserveCapacity(snapshot.members.count)
-        for (position, member) in snapshot.members.enumerated() {
-            if let id = member.user?.id { members[id] = position }
+        for position in snapshot.members.indices {
+            guard let id = snapshot.members[position].user?.id else { continue }
+            members[id] = position
+            for role in snapshot.members[position].roles { holders[role, default: []].append(id) }
         }
         self.members = members
+        self.holders = holders
     }
 }

@@ -101,7 +101,12 @@ struct DesiredStateOracle {
 
     private func overwrites(_ channel: DesiredChannel) -> [Snowflake: Bits] {
         var result: [Snowflake: Bits] = [:]
-        for overwrite in channel.overwrites {
+        var wanted = channel.overwrites
+        if wanted.isEmpty, channel.kind != .category, let parent = channel.parent {
+            // Synced to the category.
+            wanted = desired.channels.first { $0.key == parent }?.overwrites ?? []
+        }
+        for overwrite in wanted {
             let id: Snowflake?
             var type = 0
             switch overwrite.target {
