@@ -12,8 +12,12 @@ actor ScriptedPerformer: ChangePerformer {
     var inFlight = 0
     var maxInFlight = 0
     let failing: Set<ResourceKey>
+    let tokenRejected: Set<ResourceKey>
 
-    init(failing: Set<ResourceKey> = []) { self.failing = failing }
+    init(failing: Set<ResourceKey> = [], tokenRejected: Set<ResourceKey> = []) {
+        self.failing = failing
+        self.tokenRejected = tokenRejected
+    }
 
     func perform(_ operation: PlanOperation, change: Change, guildID: Snowflake) async throws -> PerformedChange {
         sent.append(operation)
@@ -23,6 +27,9 @@ actor ScriptedPerformer: ChangePerformer {
         inFlight -= 1
         if failing.contains(change.key) {
             throw ScriptedFailure()
+        }
+        if tokenRejected.contains(change.key) {
+            throw RejectedToken()
         }
         nextID += 1
         return PerformedChange(createdID: operation.isCreate ? Snowflake(nextID) : nil, httpStatus: 200)
@@ -37,6 +44,15 @@ struct ScriptedFailure: Error, ApplyFailureDescribing {
     var failureDiscordCode: Int? { 50013 }
     var failureSentence: String { "missing MANAGE_ROLES" }
     var failureOutcomeUnknown: Bool { false }
+}
+
+/// What a 401 looks like to the executor: it ends the whole apply.
+struct RejectedToken: Error, ApplyFailureDescribing {
+    var failureHTTPStatus: Int? { 401 }
+    var failureDiscordCode: Int? { 0 }
+    var failureSentence: String { "Discord rejected the bot token" }
+    var failureOutcomeUnknown: Bool { false }
+    var failureStopsApply: Bool { true }
 }
 
 @Suite struct ApplyExecutorTests {
@@ -134,5 +150,19 @@ struct ScriptedFailure: Error, ApplyFailureDescribing {
         #expect(names == ["c0", "c1", "c2", "c3", "c4", "c5"])
         #expect(await performer.concurrency() == 1, "one bucket, one request at a time")
         #expect(results.map(\.status) == [.done, .done, .failed, .done, .done, .done])
+    }
+
+    @Test func aRejectedTokenStopsTheWholeApplyAndIsJournaled() async throws {
+        let store = try SQLiteStateStore.inMemory()
+        let performer = ScriptedPerformer(tokenRejected: ["team/role"])
+        let executor = ApplyExecutor(store: store, performer: performer, guildID: guild, maxConcurrency: 1)
+        await #expect(throws: RejectedToken.self) {
+            _ = try await executor.run(samplePlan(), runID: "r4")
+        }
+        // The role went first (maxConcurrency 1); nothing was sent after the 401.
+        #expect(await performer.operations().count == 1)
+        let journal = try await store.journal(run: "r4")
+        #expect(journal.first?.outcome?.status == .failed)
+        #expect(journal.first?.outcome?.httpStatus == 401)
     }
 }

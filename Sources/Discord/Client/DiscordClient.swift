@@ -22,6 +22,7 @@ public final class DiscordClient: Sendable {
     let backoff: RetryBackoff
     let time: MonotonicTime
     let logger: Logger
+    let currentUserCache = CurrentUserCache()
 
     public init(
         configuration: DiscordConfiguration,

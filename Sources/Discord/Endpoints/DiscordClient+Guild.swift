@@ -2,8 +2,9 @@ import DiscordTypes
 
 extension DiscordClient {
     /// `GET /users/@me`: the bot's own user (its id finds its member and roles).
+    /// Fetched once per client and then remembered (the bot's identity cannot change).
     public func currentUser() async throws -> User {
-        try await call(Route(.get, "/users/@me"))
+        try await currentUserCache.value { try await self.call(Route(.get, "/users/@me")) }
     }
 
     /// `GET /guilds/{g}`.

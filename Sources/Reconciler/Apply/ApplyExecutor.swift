@@ -175,6 +175,8 @@ public struct ApplyExecutor: Sendable {
                                discordCode: failure.discordCode, answer: failure.sentence,
                                finishedAt: now()),
                 effects: [])
+            // A rejected token stops everything at once; the journal already says why.
+            if failure.stopsApply { throw error }
             return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
                                 status: .failed, reason: failure.sentence)
         }

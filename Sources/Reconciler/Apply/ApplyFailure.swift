@@ -8,6 +8,9 @@ struct ApplyFailure {
     var discordCode: Int?
     var sentence: String
     var outcomeUnknown: Bool
+    /// The failure ends the whole apply (a rejected token): every further request would
+    /// fail the same way, and each one counts towards Discord's invalid-request ban.
+    var stopsApply: Bool
 
     init(_ error: any Error) {
         if let described = error as? any ApplyFailureDescribing {
@@ -15,11 +18,13 @@ struct ApplyFailure {
             discordCode = described.failureDiscordCode
             sentence = described.failureSentence
             outcomeUnknown = described.failureOutcomeUnknown
+            stopsApply = described.failureStopsApply
         } else {
             httpStatus = nil
             discordCode = nil
             sentence = "\(error)"
             outcomeUnknown = false
+            stopsApply = false
         }
     }
 }
@@ -30,4 +35,9 @@ protocol ApplyFailureDescribing: Error {
     var failureDiscordCode: Int? { get }
     var failureSentence: String { get }
     var failureOutcomeUnknown: Bool { get }
+    var failureStopsApply: Bool { get }
+}
+
+extension ApplyFailureDescribing {
+    var failureStopsApply: Bool { false }
 }

@@ -141,4 +141,5 @@ extension DiscordError: ApplyFailureDescribing {
     var failureDiscordCode: Int? { code }
     var failureSentence: String { description.replacingOccurrences(of: "\n", with: "; ") }
     var failureOutcomeUnknown: Bool { kind == .outcomeUnknown }
+    var failureStopsApply: Bool { kind == .unauthorized || kind == .clientStopped }
 }
