@@ -38,6 +38,18 @@ import Testing
         #expect(category.dependencies.count == 3, "the category waits for its three children")
     }
 
+    @Test func retiredDeletionsDoNotCountTowardsTheThreshold() throws {
+        let (snapshot, ownership) = try F.converged()
+        var desired = everythingRemoved
+        desired.retired = Array(ownership.entries.keys)
+        let plan = try F.diff(desired, snapshot, ownership)
+        #expect(plan.summary[.delete] == 9, "a scheduled lifecycle end is not refused")
+        desired.retired.removeAll { $0 == F.category }
+        desired.retired.removeAll { $0 == F.raceVoice }
+        #expect(try F.diff(desired, snapshot, ownership).summary[.delete] == 9,
+                "two unscheduled deletes of nine stay under the threshold")
+    }
+
     @Test func deletesUnderTheThresholdAreNotRefused() throws {
         let (snapshot, ownership) = try F.converged()
         var desired = F.desired

@@ -161,7 +161,6 @@ enum SeasonFixture {
         retention:
           archive_delay: 3d
           delete_archived_after: 30d
-        max_destroy_fraction: 1.0
 
         """
     }

@@ -7,7 +7,13 @@ extension DiffRun {
     func checkSafety() throws(PlanRefusal) {
         let problems = hierarchyProblems()
         if !problems.isEmpty { throw .roleHierarchy(problems) }
-        let deleting = changes.filter { if case .forget = $0.ownership { true } else { false } }.count
+        // Lifecycle ends (`retired`: race voice after the race, roles at archival, archived
+        // channels after retention) are deliberate and scheduled; the threshold guards against
+        // resources vanishing from the desired state because of bad input.
+        let retired = Set(desired.retired)
+        let deleting = changes.filter { change in
+            if case .forget(let key) = change.ownership { !retired.contains(key) } else { false }
+        }.count
         guard deleting > 0, !options.allowDestroy else { return }
         let managed = ownership.entries.values.filter { entry in
             switch entry.kind {
