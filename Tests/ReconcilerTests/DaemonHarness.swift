@@ -27,7 +27,7 @@ final class DaemonHarness: Sendable {
         let configuration = DiscordConfiguration(
             baseURL: server.baseURL, token: BotToken(Self.token)!,
             retries: RetryPolicy(maxRetries: 1, baseDelay: .milliseconds(5), maxDelay: .milliseconds(20)))
-        client = DiscordClient(configuration: configuration, random: SplitMix64(seed: 5))
+        client = DiscordClient(configuration: configuration, random: SeededRandomNumberGenerator(seed: 5))
         reconcilers = ClubReconcilers(client: client)
         directory = try ClubDirectory()
         now = TestNow(start)
@@ -55,7 +55,7 @@ final class DaemonHarness: Sendable {
         return ReconcileLoop(
             clubs: clubs, driver: reconcilers.driver(),
             options: LoopOptions(pollInterval: poll, backoff: Backoff(base: .seconds(30), cap: .seconds(600))),
-            clock: VirtualClock(base: now.date), now: { now.date }, random: SplitMix64(seed: 11),
+            clock: VirtualClock(base: now.date), now: { now.date }, random: SeededRandomNumberGenerator(seed: 11),
             logger: .daemonTest(logs))
     }
 

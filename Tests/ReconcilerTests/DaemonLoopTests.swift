@@ -1,3 +1,4 @@
+import Discord
 import Foundation
 import Logging
 import Testing
@@ -14,7 +15,7 @@ struct DaemonLoopTests {
     ) -> ReconcileLoop<FakeGuilds> {
         ReconcileLoop(
             clubs: clubs, driver: fake, options: LoopOptions(pollInterval: poll),
-            clock: VirtualClock(base: now.date), now: { now.date }, random: SplitMix64(seed: 3),
+            clock: VirtualClock(base: now.date), now: { now.date }, random: SeededRandomNumberGenerator(seed: 3),
             logger: .daemonTest(sink), statusFile: statusFile)
     }
 

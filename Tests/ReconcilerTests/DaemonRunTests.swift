@@ -1,3 +1,4 @@
+import Discord
 import Foundation
 import Logging
 import Testing
@@ -12,7 +13,7 @@ struct DaemonRunTests {
                   statusFile: StatusFile? = nil) -> ReconcileLoop<FakeGuilds> {
         ReconcileLoop(
             clubs: clubs, driver: fake, options: LoopOptions(shutdownGrace: grace), clock: clock,
-            now: { clock.date }, random: SplitMix64(seed: 9), logger: .daemonTest(), statusFile: statusFile)
+            now: { clock.date }, random: SeededRandomNumberGenerator(seed: 9), logger: .daemonTest(), statusFile: statusFile)
     }
 
     @Test func aRejectedTokenStopsTheDaemonWithAClearError() async throws {

@@ -1,3 +1,4 @@
+import Discord
 import Foundation
 import Testing
 @testable import Reconciler
@@ -8,7 +9,7 @@ struct DaemonSchedulerTests {
 
     @Test func convergedPassWakesAtTheTransitionWhenItComesBeforeThePoll() {
         var scheduler = Scheduler(pollInterval: .seconds(300))
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandomNumberGenerator(seed: 1)
         scheduler.register("apex", at: t0)
         let transition = t0.addingTimeInterval(120)
         let schedule = scheduler.completed(
@@ -22,7 +23,7 @@ struct DaemonSchedulerTests {
 
     @Test func convergedPassWithoutNearTransitionWakesAtThePoll() {
         var scheduler = Scheduler(pollInterval: .seconds(300))
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandomNumberGenerator(seed: 1)
         scheduler.register("apex", at: t0)
         let schedule = scheduler.completed(
             "apex", outcome: PassOutcome(nextTransition: t0.addingTimeInterval(86_400)),
@@ -33,7 +34,7 @@ struct DaemonSchedulerTests {
 
     @Test func aTransitionAlreadyCompiledIsNotAWake() {
         var scheduler = Scheduler(pollInterval: .seconds(300))
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandomNumberGenerator(seed: 1)
         let schedule = scheduler.completed(
             "apex", outcome: PassOutcome(nextTransition: t0), startedAt: t0, finishedAt: t0, using: &rng)
         #expect(schedule.nextWake == t0.addingTimeInterval(300))
@@ -41,7 +42,7 @@ struct DaemonSchedulerTests {
 
     @Test func aTransitionPassedDuringALongPassWakesAtOnce() {
         var scheduler = Scheduler(pollInterval: .seconds(300))
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandomNumberGenerator(seed: 1)
         let schedule = scheduler.completed(
             "apex", outcome: PassOutcome(nextTransition: t0.addingTimeInterval(10)),
             startedAt: t0, finishedAt: t0.addingTimeInterval(30), using: &rng)
@@ -51,7 +52,7 @@ struct DaemonSchedulerTests {
     @Test func failuresBackOffExponentiallyCappedAndJittered() {
         let backoff = Backoff(base: .seconds(5), cap: .seconds(300), jitter: 0.2)
         var scheduler = Scheduler(pollInterval: .seconds(300), backoff: backoff)
-        var rng = SplitMix64(seed: 42)
+        var rng = SeededRandomNumberGenerator(seed: 42)
         var delays: [Double] = []
         for _ in 1...10 {
             let schedule = scheduler.failed("apex", at: t0, using: &rng)
@@ -71,18 +72,18 @@ struct DaemonSchedulerTests {
 
     @Test func jitterIsDeterministicForASeed() {
         let backoff = Backoff()
-        var a = SplitMix64(seed: 7)
-        var b = SplitMix64(seed: 7)
+        var a = SeededRandomNumberGenerator(seed: 7)
+        var b = SeededRandomNumberGenerator(seed: 7)
         let first = (1...5).map { backoff.delay(attempt: $0, using: &a) }
         let second = (1...5).map { backoff.delay(attempt: $0, using: &b) }
         #expect(first == second)
-        var c = SplitMix64(seed: 8)
+        var c = SeededRandomNumberGenerator(seed: 8)
         #expect(first != (1...5).map { backoff.delay(attempt: $0, using: &c) })
     }
 
     @Test func partialPassRetriesButNotLaterThanTheTransition() {
         var scheduler = Scheduler(pollInterval: .seconds(300), backoff: Backoff(base: .seconds(60), jitter: 0))
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandomNumberGenerator(seed: 1)
         let partial = PassOutcome(planned: 2, applied: 1, failed: 1, nextTransition: t0.addingTimeInterval(30))
         let schedule = scheduler.completed("apex", outcome: partial, startedAt: t0, finishedAt: t0, using: &rng)
         #expect(schedule.nextWake == t0.addingTimeInterval(30))
@@ -95,7 +96,7 @@ struct DaemonSchedulerTests {
 
     @Test func configChangeIsDueAtOnceEvenDuringABackOff() {
         var scheduler = Scheduler()
-        var rng = SplitMix64(seed: 1)
+        var rng = SeededRandomNumberGenerator(seed: 1)
         scheduler.failed("apex", at: t0, using: &rng)
         #expect(scheduler.due(at: t0.addingTimeInterval(1)).isEmpty)
         scheduler.configChanged("apex", at: t0.addingTimeInterval(1))

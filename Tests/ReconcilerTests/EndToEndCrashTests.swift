@@ -1,3 +1,4 @@
+import Discord
 import DiscordEmulator
 import DiscordTypes
 import Foundation
@@ -15,7 +16,7 @@ import Testing
     @Test func killNineAtRandomPointsThenRerunConverges() async throws {
         let fixture = try await EmulatorFixture.start()
         defer { Task { await fixture.stop() } }
-        var random = SplitMix64(seed: 0x5EED_2026_1126)
+        var random = SeededRandomNumberGenerator(seed: 0x5EED_2026_1126)
         var total: Int?
         var killedMidway = 0
 
@@ -93,15 +94,3 @@ import Testing
     }
 }
 
-/// A small seeded generator, so the kill points are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -18,11 +18,19 @@ actor RetryBackoff {
     }
 }
 
-/// A small, fast, seedable generator (SplitMix64) for reproducible jitter in tests and benchmarks.
+/// A small, fast, seedable generator (SplitMix64): reproducible jitter in tests and benchmarks,
+/// seeded from the system generator in production. The client's retries and the daemon's
+/// back-off both use it.
 public struct SeededRandomNumberGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     public init(seed: UInt64) { state = seed }
+
+    /// Seeded from the system generator (production jitter).
+    public init() {
+        var system = SystemRandomNumberGenerator()
+        state = system.next()
+    }
 
     public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15

@@ -1,3 +1,4 @@
+import Discord
 import Foundation
 import Logging
 
@@ -50,7 +51,7 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
         clubs: [ClubSource], driver: Driver, options: LoopOptions = LoopOptions(),
         clock: any Clock<Duration> = ContinuousClock(),
         now: @escaping @Sendable () -> Date = { Date() },
-        random: some RandomNumberGenerator & Sendable = SplitMix64(),
+        random: some RandomNumberGenerator & Sendable = SeededRandomNumberGenerator(),
         logger: Logger, statusFile: StatusFile? = nil
     ) {
         self.driver = driver
