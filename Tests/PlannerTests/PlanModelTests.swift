@@ -10,6 +10,19 @@ import Testing
     typealias F = ClubFixture
     let instant = Date(timeIntervalSince1970: 1_796_000_000)
 
+    @Test func heldSignupCardEditsWaitButPinsDoNot() throws {
+        let (snapshot, ownership) = try F.converged()
+        var desired = F.desired
+        let i = try #require(desired.messages.firstIndex { $0.key == F.signupMessage })
+        desired.messages[i].content = "Signups for the Spa 6 Hours are closed."
+        desired.messages[i].pinned.toggle()
+        let free = try F.diff(desired, snapshot, ownership)
+        #expect(free.changes.map(\.action) == [.edit, .pin])
+        let held = try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
+                                    options: PlanOptions(heldMessageEdits: [F.signupMessage]))
+        #expect(held.changes.map(\.action) == [.pin])
+    }
+
     @Test func savedPlanRoundTripsAndDetectsStaleness() throws {
         let plan = try F.diff(F.desired, F.emptyGuild)
         let saved = SavedPlan(plan: plan, snapshot: F.emptyGuild, ownership: Ownership(), instant: instant,

@@ -165,4 +165,20 @@ struct RejectedToken: Error, ApplyFailureDescribing {
         #expect(journal.first?.outcome?.status == .failed)
         #expect(journal.first?.outcome?.httpStatus == 401)
     }
+
+    @Test func anEditedMessageRecordsWhenItWasEdited() async throws {
+        let store = try SQLiteStateStore.inMemory()
+        let edited = Date(timeIntervalSince1970: 1_796_000_000)
+        let key: ResourceKey = "series/s/event/e/message/signup"
+        let edit = Change(index: 0, action: .edit, kind: .message, key: key, name: "signup",
+                          operation: .editMessage(channel: 7, message: 8, content: "closed", embeds: []),
+                          ownership: .record(key: key, kind: .message, id: 8, appliedHash: "m"))
+        let executor = ApplyExecutor(store: store, performer: ScriptedPerformer(), guildID: guild,
+                                     now: { edited })
+        let results = try await executor.run(Plan(guildID: guild, changes: [edit]), runID: "r5")
+        #expect(results.map(\.status) == [.done])
+        let messages = try await store.managedMessages(guild: guild)
+        #expect(messages.map(\.updatedAt) == [edited], "the signup card's update frequency counts from the edit")
+        #expect(messages.map(\.messageID) == [8])
+    }
 }

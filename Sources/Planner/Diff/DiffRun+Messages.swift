@@ -66,7 +66,7 @@ extension DiffRun {
             let old = embedSummary(current.embeds), new = embedSummary(message.embeds)
             fields.append(FieldChange(name: "embeds", old: old, new: old == new ? new + " (content changed)" : new))
         }
-        if !fields.isEmpty {
+        if !fields.isEmpty, !options.heldMessageEdits.contains(message.key) {
             add(.edit, .message, key: message.key, name: name, group: message.group, fields: fields,
                 operation: .editMessage(channel: current.channelID, message: current.id,
                                         content: message.content, embeds: message.embeds),

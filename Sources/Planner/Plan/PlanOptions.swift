@@ -1,3 +1,5 @@
+import Spec
+
 /// Switches for one `diff`.
 public struct PlanOptions: Hashable, Sendable, Codable {
     /// Allow a plan that deletes more than `policy.maxDestroyFraction` of managed resources
@@ -10,14 +12,18 @@ public struct PlanOptions: Hashable, Sendable, Codable {
     public var manageMembers: Bool
     /// The rate-limit model behind the duration estimate.
     public var rateModel: RequestRateModel
+    /// Managed messages whose content edits wait for now (the signup card was edited less
+    /// than `signup_update_frequency` ago); a later plan makes the edit. Pins are not held.
+    public var heldMessageEdits: Set<ResourceKey>
 
     public init(
         allowDestroy: Bool = false, adopt: Bool = true, manageMembers: Bool = true,
-        rateModel: RequestRateModel = .discord
+        rateModel: RequestRateModel = .discord, heldMessageEdits: Set<ResourceKey> = []
     ) {
         self.allowDestroy = allowDestroy
         self.adopt = adopt
         self.manageMembers = manageMembers
         self.rateModel = rateModel
+        self.heldMessageEdits = heldMessageEdits
     }
 }

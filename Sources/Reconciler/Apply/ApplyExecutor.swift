@@ -153,6 +153,11 @@ public struct ApplyExecutor: Sendable {
                 effects.append(.message(ManagedMessage(
                     key: change.key, channelID: channelID, messageID: id, updatedAt: now())))
             }
+            if case .editMessage(let channelID, let messageID, _, _) = operation {
+                // When it was last edited: the signup card's update frequency counts from here.
+                effects.append(.message(ManagedMessage(
+                    key: change.key, channelID: channelID, messageID: messageID, updatedAt: now())))
+            }
             try await store.recordOutcome(
                 entry: entry,
                 JournalOutcome(status: .ok, httpStatus: performed.httpStatus, resourceID: resourceID,

@@ -45,16 +45,23 @@ public final class Reconciler: Sendable {
 
     /// Compiles `config` at `at`, reads the guild and plans.
     public func plan(config: ClubConfig, at: Date) async throws -> PlannedRun {
-        try await plan(compiled: Compiler.compile(config, at: at), at: at, configHash: Self.hash(config))
+        try await plan(compiled: Compiler.compile(config, at: at), at: at, configHash: Self.hash(config),
+                       signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency)
     }
 
-    /// Reads the guild, settles interrupted runs, and diffs against `compiled`.
-    public func plan(compiled: CompiledGuild, at: Date, configHash: String) async throws -> PlannedRun {
+    /// Reads the guild, settles interrupted runs, and diffs against `compiled`. Signup cards
+    /// edited less than `signupUpdateFrequency` before `at` keep their content for now.
+    public func plan(
+        compiled: CompiledGuild, at: Date, configHash: String, signupUpdateFrequency: TimeInterval = 0
+    ) async throws -> PlannedRun {
         let (snapshot, ownership, recovered) = try await refresh()
+        var planOptions = options.plan
+        planOptions.heldMessageEdits = SignupCardThrottle(frequency: signupUpdateFrequency)
+            .held(try await store.managedMessages(guild: guildID), at: at)
         do {
             let desired = BotAccess.ensure(compiled.desired, botUserID: snapshot.botUserID)
             let plan = try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
-                                        options: options.plan)
+                                        options: planOptions)
             return PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
                               plan: plan, configHash: configHash, recovered: recovered)
         } catch {
