@@ -22,6 +22,7 @@ struct ReconcileContext {
     let config: ClubConfig
     let store: SQLiteStateStore
     let reconciler: Reconciler
+    let client: DiscordClient
     let sandbox: SandboxGuild?
 
     /// Loads the club, opens the state store and connects to Discord or the sandbox.
@@ -51,7 +52,8 @@ struct ReconcileContext {
         let options = ReconcilerOptions(plan: PlanOptions(allowDestroy: target.allowDestroy), trigger: trigger)
         let reconciler = Reconciler(client: client, store: store, guildID: config.settings.discord.guildID,
                                     options: options)
-        return ReconcileContext(config: config, store: store, reconciler: reconciler, sandbox: sandbox)
+        return ReconcileContext(config: config, store: store, reconciler: reconciler, client: client,
+                                sandbox: sandbox)
     }
 
     func close() async {
