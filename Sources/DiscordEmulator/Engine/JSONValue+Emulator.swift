@@ -79,27 +79,8 @@ extension JSONValue {
 /// Discord's timestamp format.
 enum DiscordTime {
     static func format(_ date: Date) -> String {
-        let totalMs = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let ms = ((totalMs % 1000) + 1000) % 1000
-        let seconds = (totalMs - ms) / 1000
-        var days = seconds / 86400
-        var rest = seconds % 86400
-        if rest < 0 { rest += 86400; days -= 1 }
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2)):\(pad(rest % 60, 2)).\(pad(ms * 1000, 6))+00:00"
+        let parts = UTCDateParts(date)
+        return parts.dateTimeText + ".\(UTCDateParts.pad(parts.millisecond * 1000, 6))+00:00"
     }
 
     static func parse(_ text: String) -> Date? {
