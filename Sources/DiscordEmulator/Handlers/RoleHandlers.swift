@@ -13,25 +13,18 @@ extension DiscordEmulator {
 
     func createRole(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         var guild = try guild(c)
-        var r = BodyReader(c.body)
-        let name = r.string("name", max: 100)
-        let permissions = r.permissions("permissions")
-        let color = r.int("color", min: 0, max: 0xFFFFFF)
-        let primary = r.body["colors"]?["primary_color"]?.intValue
-        let hoist = r.bool("hoist")
-        let mentionable = r.bool("mentionable")
-        try r.errors.throwIfAny()
+        let body = try RoleBody(c.body)
         try require(.manageRoles, in: guild, c)
         let calculator = PermissionCalculator(guild: guild)
-        let granted = permissions ?? guild.everyone?.permissions ?? []
+        let granted = body.permissions ?? guild.everyone?.permissions ?? []
         if !calculator.isAdministrator(c.botID), !calculator.base(c.botID).isSuperset(of: granted) {
             throw APIError.missingPermissions
         }
         guard guild.roles.count - 1 < Self.maxRoles else { throw APIError.maxRoles }
         for id in guild.roles.keys where id != guild.id { guild.roles[id]!.position += 1 }
         let role = EmulatedRole(
-            id: state.nextID(at: c.now), name: name ?? "new role", color: primary ?? color ?? 0, hoist: hoist ?? false,
-            position: 1, permissions: granted, mentionable: mentionable ?? false)
+            id: state.nextID(at: c.now), name: body.name ?? "new role", color: body.color ?? 0,
+            hoist: body.hoist ?? false, position: 1, permissions: granted, mentionable: body.mentionable ?? false)
         guild.roles[role.id] = role
         state.guilds[guild.id] = guild
         return .json(200, Render.role(role))
@@ -41,29 +34,22 @@ extension DiscordEmulator {
         let guild = try guild(c)
         let roleID = try snowflake(c, "role_id")
         guard var role = guild.roles[roleID] else { throw APIError.unknownRole }
-        var r = BodyReader(c.body)
-        let name = r.string("name", max: 100)
-        let permissions = r.permissions("permissions")
-        let color = r.int("color", min: 0, max: 0xFFFFFF)
-        let primary = r.body["colors"]?["primary_color"]?.intValue
-        let hoist = r.bool("hoist")
-        let mentionable = r.bool("mentionable")
-        try r.errors.throwIfAny()
+        let body = try RoleBody(c.body)
         try require(.manageRoles, in: guild, c)
         let calculator = PermissionCalculator(guild: guild)
         guard calculator.canManage(role: role, by: c.botID) else { throw APIError.missingPermissions }
-        if role.managed, name != nil || permissions != nil { throw APIError.missingPermissions }
-        if let permissions {
+        if role.managed, body.name != nil || body.permissions != nil { throw APIError.missingPermissions }
+        if let permissions = body.permissions {
             let changed = permissions.symmetricDifference(role.permissions)
             if !calculator.isAdministrator(c.botID), !calculator.base(c.botID).isSuperset(of: changed) {
                 throw APIError.missingPermissions
             }
             role.permissions = permissions
         }
-        if let name, role.id != guild.id { role.name = name }
-        if let color = primary ?? color { role.color = color }
-        if let hoist { role.hoist = hoist }
-        if let mentionable { role.mentionable = mentionable }
+        if let name = body.name, role.id != guild.id { role.name = name }
+        if let color = body.color { role.color = color }
+        if let hoist = body.hoist { role.hoist = hoist }
+        if let mentionable = body.mentionable { role.mentionable = mentionable }
         state.guilds[guild.id]!.roles[role.id] = role
         return .json(200, Render.role(role))
     }

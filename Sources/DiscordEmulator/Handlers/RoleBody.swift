@@ -1,0 +1,23 @@
+import DiscordTypes
+
+/// The fields of a role create or modify body, validated the way Discord does (invalid form
+/// body 50035 with every field error at once). Absent fields are nil.
+struct RoleBody {
+    var name: String?
+    var permissions: Permissions?
+    /// `colors.primary_color` when sent, else the deprecated `color`.
+    var color: Int?
+    var hoist: Bool?
+    var mentionable: Bool?
+
+    init(_ body: JSONValue) throws(APIError) {
+        var r = BodyReader(body)
+        name = r.string("name", max: 100)
+        permissions = r.permissions("permissions")
+        let legacyColor = r.int("color", min: 0, max: 0xFFFFFF)
+        color = r.body["colors"]?["primary_color"]?.intValue ?? legacyColor
+        hoist = r.bool("hoist")
+        mentionable = r.bool("mentionable")
+        try r.errors.throwIfAny()
+    }
+}
