@@ -12,7 +12,8 @@ struct SimlaneReconcile: AsyncParsableCommand {
         version: ToolInfo.version,
         subcommands: [
             ValidateCommand.self, RenderCommand.self, PlanCommand.self, ApplyCommand.self,
-            RunCommand.self, StatusCommand.self, DoctorCommand.self, EmulatorCommand.self,
+            RunCommand.self, StatusCommand.self, DoctorCommand.self, InviteURLCommand.self,
+            InitCommand.self, ArchiveCommand.self, EmulatorCommand.self,
         ]
     )
 }

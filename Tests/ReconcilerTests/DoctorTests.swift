@@ -15,12 +15,16 @@ import Testing
          Role(id: 502, name: "Simlane Bot", position: 5, permissions: botPermissions)]
     }
 
+    /// Every feature on (the example's settings).
+    static let needs = BotPermissionNeeds(settings: ClubSettings(
+        club: ClubIdentity(id: "c", name: "C"), discord: DiscordSettings(guildID: 500, applicationID: 42)))
+
     var bot: GuildMember { GuildMember(user: User(id: botID, username: "bot"), roles: [502]) }
 
     @Test func aWellSetUpBotHasNoFindings() {
         let checkup = BotCheckup.judge(
             guildID: guild, ownerID: 1, roles: roles(botPermissions: .reconcilerBot), bot: bot, botUserID: botID,
-            managedRoles: [501: "team/alpha/role"], adminRoles: [502], membersListable: true)
+            managedRoles: [501: "team/alpha/role"], adminRoles: [502], membersListable: true, needs: Self.needs)
         #expect(checkup.healthy, "\(checkup.findings)")
         #expect(checkup.botHighestRole?.name == "Simlane Bot")
     }
@@ -30,7 +34,7 @@ import Testing
         permissions.remove(.manageRoles)
         let checkup = BotCheckup.judge(
             guildID: guild, ownerID: 1, roles: roles(botPermissions: permissions, teamPosition: 6), bot: bot,
-            botUserID: botID, managedRoles: [501: "team/alpha/role"], adminRoles: [777], membersListable: false)
+            botUserID: botID, managedRoles: [501: "team/alpha/role"], adminRoles: [777], membersListable: false, needs: Self.needs)
         let problems = checkup.findings.map(\.problem)
         #expect(problems.count == 4, "\(problems)")
         #expect(problems[0].contains("MANAGE_ROLES"))
@@ -43,18 +47,12 @@ import Testing
     @Test func administratorsAndOwnersHaveEveryPermission() {
         let admin = BotCheckup.judge(
             guildID: guild, ownerID: 1, roles: roles(botPermissions: .administrator), bot: bot, botUserID: botID,
-            managedRoles: [:], adminRoles: [], membersListable: true)
+            managedRoles: [:], adminRoles: [], membersListable: true, needs: Self.needs)
         #expect(admin.healthy)
         let owner = BotCheckup.judge(
             guildID: guild, ownerID: botID, roles: roles(botPermissions: [], teamPosition: 9), bot: bot,
-            botUserID: botID, managedRoles: [501: "team/alpha/role"], adminRoles: [], membersListable: true)
+            botUserID: botID, managedRoles: [501: "team/alpha/role"], adminRoles: [], membersListable: true, needs: Self.needs)
         #expect(owner.healthy, "the owner is above every role")
-    }
-
-    @Test func theInviteURLCarriesTheNeededPermissionsForThisGuild() {
-        let url = BotCheckup.inviteURL(applicationID: 42, guildID: guild)
-        #expect(url.contains("client_id=42") && url.contains("guild_id=500"))
-        #expect(url.contains("permissions=\(Permissions.reconcilerBot.rawValue)"))
     }
 
     @Test func theCLIExplainsAMissingPermissionAndExits1() async throws {

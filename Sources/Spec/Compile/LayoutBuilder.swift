@@ -41,7 +41,8 @@ struct LayoutBuilder {
                 retired.insert(seriesKey)
                 for event in plan.events {
                     retired.formUnion(teamKeys(event, kinds: ["role", "practice-voice", "race-voice"]))
-                    guard settings.autoCreateChannels else { continue }
+                    // An event that had not opened when an admin archived the series never appears.
+                    guard settings.autoCreateChannels, event.channelFrom <= plan.archiveAt else { continue }
                     var channel = signupChannel(event, parent: nil)
                     channel.overwrites = [
                         DesiredOverwrite(target: .everyone, deny: Self.readOnly),

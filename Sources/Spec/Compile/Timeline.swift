@@ -57,8 +57,8 @@ struct Timeline {
         for series in club.series where seenSeries.insert(series.id).inserted {
             let events = club.events.enumerated().filter { $0.element.series == series.id }
             guard let lastEnd = events.map(\.element.end).max() else { continue }
-            let archiveAt = lastEnd.addingTimeInterval(settings.retention.archiveDelay)
-            let retireAt = settings.retention.deleteArchivedAfter.map { archiveAt.addingTimeInterval($0) }
+            let (archiveAt, retireAt, openUntil) = Self.archival(of: series, events: events.map(\.element),
+                                                                 lastEnd: lastEnd, settings: settings)
             var seenEvents: Set<String> = []
             let eventPlans = events
                 .filter { seenEvents.insert($0.element.id).inserted }
@@ -68,7 +68,7 @@ struct Timeline {
                     let teamsFrom = max(channelFrom, event.teamsPublished ?? event.signup?.closes ?? channelFrom)
                     return EventPlan(
                         index: index, event: event, series: series, displayName: names[index],
-                        channelFrom: min(channelFrom, archiveAt), teamsFrom: min(teamsFrom, archiveAt),
+                        channelFrom: min(channelFrom, openUntil), teamsFrom: min(teamsFrom, openUntil),
                         raceVoiceFrom: event.start.addingTimeInterval(-lead),
                         raceVoiceUntil: event.end.addingTimeInterval(settings.notifications.raceGrace),
                         archiveAt: archiveAt, retireAt: retireAt)
@@ -76,6 +76,33 @@ struct Timeline {
             plans.append(SeriesPlan(series: series, events: eventPlans, archiveAt: archiveAt, retireAt: retireAt))
         }
         self.series = plans
+    }
+
+    /// When a series is archived and its archived channels deleted: `archive_delay` after its
+    /// last event ends, or earlier when an admin archived it by hand (`series[].archive`).
+    /// Retention never runs from an instant earlier than the archival it follows.
+    /// `openUntil` caps each event's opening instants: an event whose channel would open after
+    /// a manual archival never appears, not even in the archive (`archive: now` keeps every
+    /// event, as a natural archival does).
+    static func archival(of series: Series, events: [RaceEvent], lastEnd: Date,
+                         settings: ClubSettings) -> (archiveAt: Date, retireAt: Date?, openUntil: Date) {
+        let natural = lastEnd.addingTimeInterval(settings.retention.archiveDelay)
+        let keep = settings.retention.deleteArchivedAfter
+        switch series.archive {
+        case nil:
+            return (natural, keep.map { natural.addingTimeInterval($0) }, natural)
+        case .at(let instant):
+            let archiveAt = min(natural, instant)
+            return (archiveAt, keep.map { archiveAt.addingTimeInterval($0) }, natural)
+        case .now:
+            // Archived from before anything of the series exists, so it is never created open.
+            let lead = settings.notifications.raceVoiceLead
+            let first = events.map { event in
+                [event.signup?.opens, event.teamsPublished, event.start.addingTimeInterval(-lead)].compactMap { $0 }.min()!
+            }.min() ?? natural
+            let archiveAt = min(first, natural)
+            return (archiveAt, keep.map { natural.addingTimeInterval($0) }, archiveAt)
+        }
     }
 
     /// Event names made distinct club-wide: the earliest keeps its name, later namesakes get
@@ -138,7 +165,8 @@ struct Timeline {
             let end = plan.retireAt ?? .distantFuture
             items.append((plan.archiveAt, .archived(series: plan.series.name)))
             if let retire = plan.retireAt { items.append((retire, .retired(series: plan.series.name))) }
-            for event in plan.events {
+            // Events that would open only after a manual archival never exist.
+            for event in plan.events where event.channelFrom <= plan.archiveAt {
                 let name = event.event.name
                 let hasTeams = !event.event.teams.isEmpty
                 if hasTeams {

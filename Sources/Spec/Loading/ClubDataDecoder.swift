@@ -6,7 +6,7 @@ import Foundation
 struct ClubDataDecoder {
     static let keys = ["kind", "members", "series", "events"]
     static let memberKeys = ["id", "display_name", "discord_user_id", "role"]
-    static let seriesKeys = ["id", "name", "description"]
+    static let seriesKeys = ["id", "name", "description", "archive"]
     static let eventKeys = [
         "id", "series", "name", "track", "signup", "start", "duration", "participants",
         "teams_published", "teams", "results",
@@ -65,8 +65,21 @@ struct ClubDataDecoder {
         let id = m["id"]?.identifier()
         let name = m["name"]?.string()
         let description = m["description"]?.string()
-        guard let id, let name else { return nil }
-        return Series(id: id, name: name, description: description)
+        var archive: ManualArchive?
+        var archiveOK = true
+        if let value = m["archive"] {
+            map["series[\(index)].archive"] = value.location
+            let text = value.string(example: "now")
+            if text == "now" {
+                archive = .now
+            } else if text != nil, let instant = value.timestamp() {
+                archive = .at(instant)
+            } else {
+                archiveOK = false
+            }
+        }
+        guard let id, let name, archiveOK else { return nil }
+        return Series(id: id, name: name, description: description, archive: archive)
     }
 
     private mutating func decodeEvent(_ node: YAMLValue, index: Int) -> RaceEvent? {

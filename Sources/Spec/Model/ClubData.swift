@@ -43,10 +43,25 @@ public struct Series: Hashable, Sendable, Codable {
     public var id: String
     public var name: String
     public var description: String?
+    /// An admin's decision to archive the series before (or regardless of) its natural
+    /// archival after the last event (`archive:` in club data; `simlane-reconcile archive`).
+    public var archive: ManualArchive?
 
-    public init(id: String, name: String, description: String? = nil) {
+    public init(id: String, name: String, description: String? = nil, archive: ManualArchive? = nil) {
         self.id = id
         self.name = name
         self.description = description
+        self.archive = archive
     }
+}
+
+/// When an admin archives a series by hand. Written in the club data (so it is
+/// version-controlled and the daemon keeps honouring it), never held only in the state.
+public enum ManualArchive: Hashable, Sendable, Codable {
+    /// `archive: now`: archived at every instant; retention still runs from the series'
+    /// natural archival, so nothing is deleted sooner than the settings say.
+    case now
+    /// `archive: 2026-11-20T18:00:00Z`: archived from this instant (or the natural archival,
+    /// whichever comes first); retention runs from the archival.
+    case at(Date)
 }
