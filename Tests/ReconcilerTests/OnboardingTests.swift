@@ -182,3 +182,29 @@ import Testing
         #expect(unknown.status == 1 && unknown.stderr.contains("no series 's9'"))
     }
 }
+
+/// The doctor's permission judgement before every apply: a plan that needs a permission the
+/// bot lacks is refused before any request.
+@Suite struct PermissionPreflightTests {
+    @Test func anApplyNeedingAMissingPermissionSendsNothing() async throws {
+        var permissions = Permissions.reconcilerBot
+        permissions.remove(.manageRoles)
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 1),
+                                         botPermissions: permissions)
+        defer { Task { await s.stop() } }
+        let apply = try await s.apply()
+        #expect(apply.status == 1, "\(apply)")
+        #expect(apply.stderr.contains("the bot lacks 1 permission this plan needs"), "\(apply.stderr)")
+        #expect(apply.stderr.contains("MANAGE_ROLES, needed by"), "\(apply.stderr)")
+        #expect(await s.mutations().isEmpty, "refused before any request")
+        let plan = try await s.plan()
+        #expect(plan.status == 1 && plan.stderr.contains("MANAGE_ROLES"))
+    }
+
+    @Test func anAdministratorBotIsNeverRefused() async throws {
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 1),
+                                         botPermissions: .administrator)
+        defer { Task { await s.stop() } }
+        #expect(try await s.apply().status == 0)
+    }
+}

@@ -2,9 +2,11 @@ import DiscordTypes
 import Spec
 
 extension DiffRun {
-    /// Refuses plans the bot cannot carry out (role hierarchy) and plans that destroy more
+    /// Refuses plans the bot cannot carry out (missing guild permissions, role hierarchy) and plans that destroy more
     /// than the policy allows.
     func checkSafety() throws(PlanRefusal) {
+        let missing = permissionProblems()
+        if !missing.isEmpty { throw .missingPermissions(missing) }
         let problems = hierarchyProblems()
         if !problems.isEmpty { throw .roleHierarchy(problems) }
         // Lifecycle ends (`retired`: race voice after the race, roles at archival, archived

@@ -7,6 +7,8 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case destroyThreshold(deleting: Int, managed: Int, maxFraction: Double)
     /// Changes the bot cannot make because the role is at or above its highest role.
     case roleHierarchy([HierarchyProblem])
+    /// Changes need guild permissions the bot lacks (each would fail with 50013).
+    case missingPermissions([PermissionProblem])
 
     public var description: String {
         switch self {
@@ -19,6 +21,11 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
             return "the bot cannot make \(problems.count) change(s) because of the role hierarchy; "
                 + "move the bot's role above these roles in Server Settings › Roles:\n\(lines)"
+        case .missingPermissions(let problems):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "the bot lacks \(problems.count) permission\(problems.count == 1 ? "" : "s") this plan needs; "
+                + "nothing was sent. Give them to the bot's role (Server Settings › Roles) or re-invite it "
+                + "with `simlane-reconcile invite-url`; `simlane-reconcile doctor` explains each:\n\(lines)"
         }
     }
 }
