@@ -33,6 +33,8 @@ let package = Package(
         ]),
         // Pure diff of desired vs live into an ordered, minimal Plan; rendering; saved plans.
         .target(name: "Planner", dependencies: ["Spec", "DiscordTypes"]),
+        // Member sync's pure judgement: guild members + linked accounts -> club member roster.
+        .target(name: "MemberSync", dependencies: ["Spec", "DiscordTypes"]),
         // An in-process Discord REST server with Discord's semantics, for tests and the sandbox.
         .target(name: "DiscordEmulator", dependencies: [
             "DiscordTypes",
@@ -41,17 +43,17 @@ let package = Package(
         ]),
         // The imperative shell: snapshot, apply executor, state store, journal, daemon loop.
         .target(name: "Reconciler", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "simlane-reconcile", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "simlane-bench", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "DiscordTypes"],
@@ -65,8 +67,9 @@ let package = Package(
         ]),
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Spec", "DiscordTypes"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "MemberSyncTests", dependencies: ["MemberSync", "Spec", "DiscordTypes"]),
         .testTarget(name: "ReconcilerTests", dependencies: [
-            "Reconciler", "Planner", "Spec", "Discord", "DiscordTypes", "DiscordEmulator",
+            "Reconciler", "Planner", "Spec", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync",
             .product(name: "Logging", package: "swift-log"),
         ]),
     ]

@@ -13,7 +13,8 @@ struct SimlaneReconcile: AsyncParsableCommand {
         subcommands: [
             ValidateCommand.self, RenderCommand.self, PlanCommand.self, ApplyCommand.self,
             RunCommand.self, StatusCommand.self, DoctorCommand.self, InviteURLCommand.self,
-            InitCommand.self, ArchiveCommand.self, EmulatorCommand.self,
+            InitCommand.self, ArchiveCommand.self, SyncMembersCommand.self, MembersCommand.self,
+            EmulatorCommand.self,
         ]
     )
 }

@@ -79,6 +79,23 @@ public final class SandboxGuild: Sendable {
             await emulator.upsertUser(EmulatedUser(
                 id: id, username: name.lowercased().replacingOccurrences(of: " ", with: "."), globalName: name))
         }
+        // People member sync can find: everyone with a linked account, a guest who has not
+        // linked one, and another bot.
+        var present = Set(linked.map(\.0))
+        var extra: [Snowflake] = []
+        for account in config.club.accounts where present.insert(account.discordUserID).inserted {
+            await emulator.upsertUser(EmulatedUser(
+                id: account.discordUserID, username: account.displayName.lowercased().replacingOccurrences(of: " ", with: "."),
+                globalName: account.displayName))
+            extra.append(account.discordUserID)
+        }
+        if !config.club.accounts.isEmpty {
+            for (id, name, bot) in [(Self.guestID, "Guest Driver", false), (Self.otherBotID, "Race Control", true)] {
+                await emulator.upsertUser(EmulatedUser(id: id, username: name.lowercased().replacingOccurrences(of: " ", with: "."),
+                                                       globalName: name, bot: bot))
+                extra.append(id)
+            }
+        }
         var roles = [RoleSeed(name: "Moderator", permissions: [.kickMembers, .manageMessages]),
                      RoleSeed(name: "Member")]
         for (index, id) in settings.discord.adminRoles.enumerated() {
@@ -107,8 +124,12 @@ public final class SandboxGuild: Sendable {
         await emulator.seedGuild(GuildSeed(
             id: settings.discord.guildID, name: "\(settings.club.name) (sandbox)",
             bot: bot(for: config), botPermissions: .reconcilerBot,
-            memberIDs: linked.map(\.0), roles: roles, channels: channels))
+            memberIDs: linked.map(\.0) + extra, roles: roles, channels: channels))
     }
+
+    /// The sandbox's guest without a linked account, and its second bot.
+    static let guestID: Snowflake = 1_100_000_000_000_000_101
+    static let otherBotID: Snowflake = 1_100_000_000_000_000_102
 }
 
 /// Why the sandbox could not start.

@@ -1,5 +1,6 @@
 import DiscordTypes
 import Foundation
+import MemberSync
 import Planner
 import Spec
 
@@ -45,8 +46,13 @@ public final class Reconciler: Sendable {
 
     /// Compiles `config` at `at`, reads the guild and plans.
     public func plan(config: ClubConfig, at: Date) async throws -> PlannedRun {
-        try await plan(compiled: Compiler.compile(config, at: at), at: at, configHash: Self.hash(config),
-                       signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency)
+        var compiled = Compiler.compile(config, at: at)
+        if config.settings.memberSync.memberRole != nil {
+            compiled.desired = MemberRole.adding(to: compiled.desired, settings: config.settings,
+                                                 roster: try await store.roster(guild: guildID))
+        }
+        return try await plan(compiled: compiled, at: at, configHash: Self.hash(config),
+                              signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency)
     }
 
     /// Reads the guild, settles interrupted runs, and diffs against `compiled`. Signup cards

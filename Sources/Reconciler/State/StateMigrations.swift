@@ -93,6 +93,37 @@ enum StateMigrations {
                 CREATE INDEX audit_guild ON audit (guild_id, at);
                 """)
         }
+        migrator.registerMigration("v2-member-sync") { db in
+            try db.execute(sql: """
+                CREATE TABLE club_members (
+                    guild_id TEXT NOT NULL,
+                    account_id TEXT NOT NULL,
+                    discord_user_id TEXT NOT NULL,
+                    display_name TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    since DATETIME NOT NULL,
+                    via TEXT NOT NULL,
+                    left_at DATETIME,
+                    PRIMARY KEY (guild_id, account_id)
+                );
+
+                CREATE TABLE member_syncs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    guild_id TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    trigger TEXT NOT NULL,
+                    matched INTEGER NOT NULL,
+                    created INTEGER NOT NULL,
+                    deactivated INTEGER NOT NULL,
+                    reactivated INTEGER NOT NULL,
+                    unlinked INTEGER NOT NULL,
+                    conflicts INTEGER NOT NULL,
+                    errors INTEGER NOT NULL,
+                    detail TEXT NOT NULL
+                );
+                CREATE INDEX member_syncs_guild ON member_syncs (guild_id, at);
+                """)
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import DiscordTypes
 import Foundation
+import MemberSync
 import Planner
 import Spec
 
@@ -17,6 +18,8 @@ import Spec
 ///    them are looked up in the fresh snapshot and adopted (see `CrashRecovery`); then
 ///    `resolvePending` marks them `unknown` so they are handled once.
 public protocol StateStore: Sendable {
+    /// The club member roster member sync keeps (active first).
+    func roster(guild: Snowflake) async throws -> [RosterRecord]
     /// Everything we manage in `guild`.
     func ownership(guild: Snowflake) async throws -> Ownership
     /// Applies effects outside a journalled change (adoption during crash recovery, tests).

@@ -11,6 +11,7 @@ struct ClubDataDecoder {
         "id", "series", "name", "track", "signup", "start", "duration", "participants",
         "teams_published", "teams", "results",
     ]
+    static let accountKeys = ["id", "display_name", "discord_user_id", "linked_at"]
     static let teamKeys = ["id", "name", "car", "members", "stints", "strategy"]
 
     var club = ClubData()
@@ -29,6 +30,25 @@ struct ClubDataDecoder {
         for item in doc["events"]?.sequence(example: "- id: spa-6h") ?? [] {
             let index = club.events.count
             if let event = decodeEvent(item, index: index) { club.events.append(event) }
+        }
+    }
+
+    /// A `kind: accounts` document: `accounts: [{id, display_name, discord_user_id, linked_at}]`.
+    mutating func decodeAccounts(_ root: YAMLValue) {
+        guard let doc = root.mapping(allowed: ["kind", "accounts"], example: "accounts: []") else { return }
+        for item in doc["accounts"]?.sequence(example: "- { id: acc-1, display_name: Alice, discord_user_id: \"123456789012345678\" }") ?? [] {
+            let base = "accounts[\(club.accounts.count)]"
+            guard let m = item.mapping(allowed: Self.accountKeys, required: ["id", "display_name", "discord_user_id"],
+                                       example: "{ id: acc-1, display_name: Alice, discord_user_id: \"123456789012345678\" }")
+            else { continue }
+            map[base] = item.location
+            for entry in m.entries { map[base + "." + entry.key] = entry.value.location }
+            let id = m["id"]?.identifier()
+            let name = m["display_name"]?.string()
+            let discord = m["discord_user_id"]?.snowflake()
+            let linkedAt = m["linked_at"]?.timestamp()
+            guard let id, let name, let discord, m["linked_at"] == nil || linkedAt != nil else { continue }
+            club.accounts.append(LinkedAccount(id: id, displayName: name, discordUserID: discord, linkedAt: linkedAt))
         }
     }
 

@@ -39,6 +39,8 @@ public enum ConfigLoader {
                     (settings, bestEffort) = SettingsDecoder.decode(value)
                 case .club:
                     clubDecoder.decode(value)
+                case .accounts:
+                    clubDecoder.decodeAccounts(value)
                 case .none:
                     continue
                 }
@@ -90,7 +92,7 @@ public enum ConfigLoader {
         return sources
     }
 
-    private enum DocumentKind { case settings, club }
+    private enum DocumentKind { case settings, club, accounts }
 
     /// Every document of a file; a syntax error becomes a diagnostic at Yams' mark.
     private static func documents(of source: SourceFile, sink: DiagnosticSink) -> [Node] {
@@ -170,16 +172,18 @@ public enum ConfigLoader {
             switch text {
             case "settings": return .settings
             case "club": return .club
+            case "accounts": return .accounts
             default:
                 value.child(kindNode, path: "kind").error(
                     "unknown document kind '\(text)'",
-                    hint: Suggestion.didYouMean(text, in: ["settings", "club"]) ?? "write kind: settings or kind: club")
+                    hint: Suggestion.didYouMean(text, in: ["settings", "club", "accounts"]) ?? "write kind: settings, kind: club or kind: accounts")
                 return nil
             }
         }
         let keys = mapping.keys.compactMap(\.string)
         if keys.contains(where: { ["version", "discord", "club"].contains($0) }) { return .settings }
         if keys.contains(where: { ClubDataDecoder.keys.contains($0) }) { return .club }
+        if keys.contains("accounts") { return .accounts }
         value.error("cannot tell what this document is", hint: "add `kind: settings` or `kind: club` at its top")
         return nil
     }

@@ -6,7 +6,7 @@ enum SettingsDecoder {
     static let keys = [
         "kind", "version", "club", "discord", "auto_create_channels", "channel_name_pattern",
         "voice_channels", "stint_alerts", "notifications", "retention", "protect", "orphans",
-        "max_destroy_fraction",
+        "max_destroy_fraction", "member_sync",
     ]
     static let placeholders = ["series", "event", "team", "kind"]
 
@@ -48,6 +48,7 @@ enum SettingsDecoder {
                            hint: "a share of managed resources, e.g. 0.5 for half")
             }
         }
+        if let node = map["member_sync"] { decodeMemberSync(node, into: &settings.memberSync) }
         guard let version, identity != nil, discord != nil else { return (nil, settings) }
         settings.version = version
         return (settings, settings)
@@ -117,6 +118,35 @@ enum SettingsDecoder {
                 }
             }
         }
+    }
+
+    /// `member_sync: 1h` (the interval alone) or a mapping with `interval`, `member_role`,
+    /// `forget_left_after`; `off` turns scheduled syncs off.
+    private static func decodeMemberSync(_ node: YAMLValue, into value: inout MemberSyncSettings) {
+        func interval(_ node: YAMLValue) {
+            if node.node.string == "off" { value.interval = nil; return }
+            guard let seconds = node.duration() else { return }
+            if seconds >= 60 { value.interval = seconds } else {
+                node.error("member sync every \(ValueParsers.durationText(seconds)) is too often",
+                           hint: "sync at most once a minute, e.g. 1h (each sync reads every member page)")
+            }
+        }
+        if case .scalar = node.node {
+            interval(node)
+            return
+        }
+        guard let map = node.mapping(allowed: ["interval", "member_role", "forget_left_after"],
+                                     example: "interval: 1h") else { return }
+        if let node = map["interval"] { interval(node) }
+        if let node = map["member_role"], let name = node.string(example: "Club Member") {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.unicodeScalars.count > 100 {
+                node.error("member_role must be 1–100 characters", hint: "the name of the role every synced member gets, e.g. Club Member")
+            } else {
+                value.memberRole = trimmed
+            }
+        }
+        if let seconds = map["forget_left_after"]?.duration() { value.forgetLeftAfter = seconds }
     }
 
     private static func decodeProtect(_ node: YAMLValue) -> [ProtectRule] {

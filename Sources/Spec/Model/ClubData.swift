@@ -7,11 +7,15 @@ public struct ClubData: Hashable, Sendable, Codable {
     public var members: [Member]
     public var series: [Series]
     public var events: [RaceEvent]
+    /// Simlane accounts that linked Discord (`kind: accounts`), for member sync.
+    public var accounts: [LinkedAccount]
 
-    public init(members: [Member] = [], series: [Series] = [], events: [RaceEvent] = []) {
+    public init(members: [Member] = [], series: [Series] = [], events: [RaceEvent] = [],
+                accounts: [LinkedAccount] = []) {
         self.members = members
         self.series = series
         self.events = events
+        self.accounts = accounts
     }
 
     /// The member with this id, if any.

@@ -25,6 +25,8 @@ public struct ClubSettings: Hashable, Sendable, Codable {
     public var orphans: OrphanPolicy
     /// Refuse plans deleting more than this share of managed resources.
     public var maxDestroyFraction: Double
+    /// Member sync: schedule, club-wide member role, retention of departed members' records.
+    public var memberSync: MemberSyncSettings
 
     /// The pattern used when `channel_name_pattern` is absent.
     public static let defaultChannelNamePattern = "{event} {team} {kind}"
@@ -36,7 +38,8 @@ public struct ClubSettings: Hashable, Sendable, Codable {
         voiceChannels: Bool = true, stintAlerts: Bool = true,
         notifications: NotificationSettings = NotificationSettings(),
         retention: RetentionSettings = RetentionSettings(), protect: [ProtectRule] = [],
-        orphans: OrphanPolicy = OrphanPolicy(), maxDestroyFraction: Double = 0.5
+        orphans: OrphanPolicy = OrphanPolicy(), maxDestroyFraction: Double = 0.5,
+        memberSync: MemberSyncSettings = MemberSyncSettings()
     ) {
         self.version = version
         self.club = club
@@ -50,6 +53,7 @@ public struct ClubSettings: Hashable, Sendable, Codable {
         self.protect = protect
         self.orphans = orphans
         self.maxDestroyFraction = maxDestroyFraction
+        self.memberSync = memberSync
     }
 
     /// The safety rules handed to the planner inside every `DesiredGuild`.

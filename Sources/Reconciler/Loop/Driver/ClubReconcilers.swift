@@ -81,6 +81,12 @@ public actor ClubReconcilers {
                 let metrics = await client.metrics()
                 return RequestCounts(requests: metrics.requestsSent, rateLimited: metrics.rateLimited)
             })
+        // Member sync on its schedule, before the pass, so team and member roles go to the
+        // right accounts. A failed sync is recorded by the next one; it never blocks the pass.
+        let syncer = MemberSyncer(client: client, store: store)
+        if (try? await syncer.isDue(config, at: instant)) == true {
+            _ = try? await syncer.sync(config, trigger: .scheduled, at: instant, dryRun: false)
+        }
         let outcome = try await reconciler.reconcile(config: config, at: instant)
         return PassOutcome(outcome, interrupted: stop.isStopRequested && !outcome.converged)
     }
