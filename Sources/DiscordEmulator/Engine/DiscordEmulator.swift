@@ -34,7 +34,7 @@ import Glibc
 ///   members page 1–1000 (default 1), 1000 thread members.
 /// - Shapes: ids and permissions as strings, 201 for channel and thread creation, 204 for
 ///   empty answers, the errors tree of 50035, JSON Content-Type required for bodies.
-/// - Behaviour: text-like channel names are normalised (`ChannelName`); a channel created in
+/// - Behaviour: text-like channel names are normalised (`EmulatorNormalization.channelName`); a channel created in
 ///   a category without overwrites copies the category's; deleting a category keeps its
 ///   children with `parent_id` null and deletes its threads; new roles start at position 1;
 ///   private threads only under text channels (50024); archived threads refuse everything
@@ -54,6 +54,8 @@ public actor DiscordEmulator {
     let persistenceURL: URL?
     /// Where JSON request bodies are appended (`bodies-<pid>.jsonl`); nil = off.
     let bodyLogDirectory: URL?
+    /// Whether quiet threads auto-archive on the emulator's clock (default on).
+    var autoArchiveThreads = true
     /// Keep at most this many log entries (oldest dropped).
     public var logCapacity = 100_000
 
@@ -92,6 +94,10 @@ public actor DiscordEmulator {
     }
 
     var now: Date { clock.now() }
+
+    /// State as of `now`: applies what Discord does by itself with time (thread
+    /// auto-archive) before any request or inspection reads it.
+    func catchUp() { archiveQuietThreads(now: now) }
 
     /// Replaces the rate-limit configuration (counters already running keep their windows).
     public func setRateLimits(_ configuration: RateLimitConfiguration) {

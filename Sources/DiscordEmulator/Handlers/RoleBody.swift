@@ -12,7 +12,8 @@ struct RoleBody {
 
     init(_ body: JSONValue) throws(APIError) {
         var r = BodyReader(body)
-        name = r.string("name", max: 100)
+        // 1–100 code points after trimming; stored trimmed (guild.mdx: Create Guild Role).
+        name = r.string("name", min: 1, max: 100, trimmed: true).map(EmulatorNormalization.roleName)
         permissions = r.permissions("permissions")
         let legacyColor = r.int("color", min: 0, max: 0xFFFFFF)
         color = r.body["colors"]?["primary_color"]?.intValue ?? legacyColor
