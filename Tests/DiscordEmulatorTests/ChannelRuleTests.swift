@@ -97,7 +97,7 @@ struct ChannelRuleTests {
     }
 
     // guild.mdx Create Guild Role: name max 100; the emulator trims and counts code points.
-    @Test func roleNamesAreOneToAHundredCodePointsAndStoredTrimmed() async throws {
+    @Test func roleNamesAreOneToAHundredCodePointsAndStoredTrimmedAndColoursAtMostFFFFFF() async throws {
         let h = await Harness()
         let created = await h.send("POST", "/guilds/\(h.guildID)/roles", .object(["name": .string("  Team Alpha  ")]))
         #expect(created.json?["name"] == .string("Team Alpha"))
@@ -106,5 +106,57 @@ struct ChannelRuleTests {
         #expect(over.formError("name") == "BASE_TYPE_BAD_LENGTH")
         let blank = await h.send("PATCH", "/guilds/\(h.guildID)/roles/\(try #require(created.id))", .object(["name": .string(" ")]))
         #expect(blank.formError("name") == "BASE_TYPE_BAD_LENGTH")
+        let colour = await h.send("POST", "/guilds/\(h.guildID)/roles", .object(["colors": .object(["primary_color": .int(0x1000000)])]))
+        #expect(colour.formError("colors.primary_color") == "NUMBER_TYPE_MAX")
+    }
+}
+
+/// Properties of the emulator's own normalisers over generated names, so the oracle is
+/// stable (storing a stored name again changes nothing) whatever the product sends.
+@Suite("Normalisation properties")
+struct NormalisationPropertyTests {
+    /// Deterministic pseudo-random names mixing emoji, accents, CJK, punctuation, dashes,
+    /// spaces and 100+ characters.
+    static let names: [String] = {
+        let pieces = ["Spa", " ", "  ", "-", "--", "6h", "!", ".", "é", "Ñ", "富士", "🇩🇪", "👨‍👩‍👧‍👦", "_", ":", "GT3", "\t", "·", "A"]
+        var state: UInt64 = 0x5EED
+        return (0..<300).map { index in
+            var name = ""
+            for _ in 0..<(index % 40 + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                name += pieces[Int(state >> 33) % pieces.count]
+            }
+            return name
+        }
+    }()
+
+    @Test func storingAStoredNameAgainChangesNothing() {
+        for name in Self.names {
+            for type in [ChannelType.guildText, .guildVoice, .guildCategory, .publicThread, .guildForum] {
+                let stored = EmulatorNormalization.channelName(name, type: type)
+                #expect(EmulatorNormalization.channelName(stored, type: type) == stored, "\(name) as \(type)")
+            }
+        }
+    }
+
+    @Test func textChannelNamesHaveNoCapitalsSpacesOrEdgeDashes() {
+        for name in Self.names {
+            let stored = EmulatorNormalization.channelName(name, type: .guildText)
+            #expect(stored == stored.lowercased())
+            #expect(!stored.contains { $0.isWhitespace })
+            #expect(!stored.hasPrefix("-") && !stored.hasSuffix("-") && !stored.contains("--"))
+            #expect(!stored.contains(where: { $0.isASCII && ($0.isPunctuation || $0.isSymbol) && $0 != "-" && $0 != "_" }))
+        }
+    }
+
+    @Test func embedNormalisationIsIdempotent() {
+        for name in Self.names.prefix(50) {
+            let embed: JSONValue = .object([
+                "title": .string(name), "timestamp": .string("2026-12-05T17:00:00Z"),
+                "fields": .array([.object(["name": .string(name + " "), "value": .string(" v")])]),
+            ])
+            let once = EmulatorNormalization.embed(embed)
+            #expect(EmulatorNormalization.embed(once) == once)
+        }
     }
 }

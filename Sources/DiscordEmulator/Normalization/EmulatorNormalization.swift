@@ -106,20 +106,11 @@ public enum EmulatorNormalization {
     /// instant Discord returns: UTC with a `+00:00` offset, fractional seconds only when
     /// present (six digits). nil when `text` is not such a timestamp.
     public static func timestamp(_ text: String) -> String? {
-        guard let parsed = parseTimestamp(text) else { return nil }
+        guard let parsed = DiscordTime.parse(text) else { return nil }
         // Whole milliseconds, rounded, so binary fractions (.123) do not lose one.
         let parts = UTCDateParts(Date(timeIntervalSince1970: (parsed.timeIntervalSince1970 * 1000).rounded() / 1000 + 0.0000001))
         let fraction = parts.millisecond == 0 ? "" : ".\(UTCDateParts.pad(parts.millisecond * 1000, 6))"
         return parts.dateTimeText + fraction + "+00:00"
-    }
-
-    /// Parses an ISO 8601 date-time with a `Z` or `±hh:mm` offset.
-    static func parseTimestamp(_ text: String) -> Date? {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: text) { return date }
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.date(from: text)
     }
 
     private static func trimming(_ object: [String: JSONValue], text: String, keep: [String]) -> [String: JSONValue] {
