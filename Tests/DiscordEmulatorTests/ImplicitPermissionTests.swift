@@ -125,4 +125,15 @@ struct ImplicitPermissionTests {
         try await h.emulator.adminSetOverwrite(overwrite(h.guildID, deny: .viewChannel), on: channel)
         #expect(await h.post(thread, .object(["content": .string("hi")])).code == 50001)
     }
+
+    // message.mdx Get Channel Message(s): "If the channel is a voice channel, they must also
+    // have the CONNECT permission."
+    @Test func readingMessagesInAVoiceChannelNeedsConnect() async throws {
+        let (h, channel) = try await harness(type: .guildVoice) { everyone, _ in [overwrite(everyone, deny: .connect)] }
+        let message = try await h.emulator.adminPostMessage(in: channel, content: "gg", authorID: 1_000_000_000_000_000_101)
+        #expect(await h.send("GET", "/channels/\(channel)/messages").code == 50013)
+        #expect(await h.send("GET", "/channels/\(channel)/messages/\(message)").code == 50013)
+        try await h.emulator.adminSetOverwrite(overwrite(h.seeded.botRoleID, allow: .connect), on: channel)
+        #expect(await h.send("GET", "/channels/\(channel)/messages/\(message)").status == 200)
+    }
 }

@@ -74,7 +74,7 @@ extension DiscordEmulator {
     /// `limit` messages right after the cursor (still newest first).
     func listMessages(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         let (guild, channel) = try channel(c)
-        try require(.readMessageHistory, in: guild, channel: channel, c)
+        try require(Self.readHistory(channel), in: guild, channel: channel, c)
         let limit = try queryInt(c, "limit", default: 50, min: 1, max: 100)
         let before = c.query["before"].flatMap { Snowflake(string: $0) }
         let after = c.query["after"].flatMap { Snowflake(string: $0) }
@@ -91,7 +91,7 @@ extension DiscordEmulator {
 
     func getMessage(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         let (guild, channel, message) = try message(c)
-        try require(.readMessageHistory, in: guild, channel: channel, c)
+        try require(Self.readHistory(channel), in: guild, channel: channel, c)
         return .json(200, Render.message(message, author: user(message.authorID), guildID: guild.id))
     }
 
@@ -150,6 +150,12 @@ extension DiscordEmulator {
         state.guilds[guild.id]!.messages[message.id]!.pinned = pin
         state.guilds[guild.id]!.messages[message.id]!.pinnedAt = pin ? (message.pinnedAt ?? c.now) : nil
         return .noContent
+    }
+
+    /// Reading messages needs READ_MESSAGE_HISTORY, and CONNECT too in a voice or stage
+    /// channel [message.mdx: Get Channel Message(s)].
+    static func readHistory(_ channel: EmulatedChannel) -> Permissions {
+        channel.type.isVoice ? [.readMessageHistory, .connect] : .readMessageHistory
     }
 
     /// Embeds need EMBED_LINKS (voided without the right to send, permissions.mdx "Implicit
