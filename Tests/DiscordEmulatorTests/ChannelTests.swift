@@ -39,15 +39,15 @@ struct ChannelTests {
         ("already-fine_ok", "already-fine_ok"), ("Ünïcode Straße", "ünïcode-straße"), ("a--b", "a-b"),
     ])
     func textChannelNamesAreNormalised(raw: String, expected: String) async throws {
-        #expect(ChannelName.normalize(raw, type: .guildText) == expected)
+        #expect(EmulatorNormalization.channelName(raw, type: .guildText) == expected)
         let h = await Harness()
         let created = await h.send("POST", "/guilds/\(h.guildID)/channels", .object(["name": .string(raw)]))
         #expect(created.json?["name"] == .string(expected))
     }
 
     @Test func voiceAndCategoryNamesKeepTheirCase() async throws {
-        #expect(ChannelName.normalize(" Race Voice ", type: .guildVoice) == "Race Voice")
-        #expect(ChannelName.normalize("GT3 CUP", type: .guildCategory) == "GT3 CUP")
+        #expect(EmulatorNormalization.channelName(" Race Voice ", type: .guildVoice) == "Race Voice")
+        #expect(EmulatorNormalization.channelName("GT3 CUP", type: .guildCategory) == "GT3 CUP")
         let h = await Harness()
         let voice = await h.send("POST", "/guilds/\(h.guildID)/channels", .object(["name": .string("Race Voice"), "type": .int(2)]))
         #expect(voice.json?["name"] == .string("Race Voice"))

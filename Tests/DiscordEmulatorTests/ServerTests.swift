@@ -48,7 +48,8 @@ struct ServerTests {
 @Suite("HTTP behaviour")
 struct HTTPBehaviourTests {
     @Test func rateLimitedAnswersOverHTTP() async throws {
-        let emulator = DiscordEmulator(bodyLogDirectory: nil)
+        // A manual clock: a loaded machine must not let the 5 s window pass mid-test.
+        let emulator = DiscordEmulator(clock: .manual(ManualTime()), bodyLogDirectory: nil)
         let seeded = await emulator.seedGuild(GuildSeed())
         let server = try await EmulatorServer.start(emulator: emulator)
         defer { Task { await server.stop() } }

@@ -21,11 +21,15 @@ struct APIError: Error, Sendable {
     static let unknownGuild = APIError(status: 404, code: 10004, message: "Unknown Guild")
     static let unknownMember = APIError(status: 404, code: 10007, message: "Unknown Member")
     static let unknownMessage = APIError(status: 404, code: 10008, message: "Unknown Message")
+    static let unknownOverwrite = APIError(status: 404, code: 10009, message: "Unknown Overwrite")
     static let unknownRole = APIError(status: 404, code: 10011, message: "Unknown Role")
     static let unknownUser = APIError(status: 404, code: 10013, message: "Unknown User")
     static let unknownApplication = APIError(status: 404, code: 10002, message: "Unknown Application")
     static let maxPins = APIError(status: 400, code: 30003, message: "Maximum number of pins reached (50)")
     static let maxRoles = APIError(status: 400, code: 30005, message: "Maximum number of server roles reached (250)")
+    static let maxDailyCommandCreates = APIError(
+        status: 400, code: 30034, message: "Max number of daily application command creates has been reached (200)")
+    static let bitrateTooHigh = APIError(status: 400, code: 30052, message: "Bitrate is too high for channel of this type")
     static let maxChannels = APIError(status: 400, code: 30013, message: "Maximum number of guild channels reached (500)")
     static let maxThreadMembers = APIError(status: 400, code: 30033, message: "Maximum number of thread participants reached (1000)")
     static let oneParentChange = APIError(

@@ -18,6 +18,7 @@ extension DiscordEmulator {
     /// the handler. Every answer for a known route carries the bucket headers.
     public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
         let now = self.now
+        archiveQuietThreads(now: now)
         var (path, query) = Self.split(request.path)
         if path.hasPrefix("/api/v10") { path = String(path.dropFirst("/api/v10".count)) }
         else if path.hasPrefix("/api/v9") { path = String(path.dropFirst("/api/v9".count)) }
@@ -107,6 +108,8 @@ extension DiscordEmulator {
         var executed = false
         do {
             let body = try parsed.get() ?? .object([:])
+            try Self.checkBodyShape(body, endpoint: endpoint)
+            try Self.checkAuditLogReason(request.header("X-Audit-Log-Reason"))
             let context = RequestContext(
                 botID: botID, endpoint: endpoint, params: params, query: query, body: body, now: now,
                 auditReason: request.header("X-Audit-Log-Reason"))
@@ -172,6 +175,27 @@ extension DiscordEmulator {
         response.headers["X-RateLimit-Scope"] = scope.rawValue
         if scope == .global { response.headers["X-RateLimit-Global"] = "true" }
         return response
+    }
+
+    /// A body whose top level is not what the route reads (an array where an object is
+    /// expected, e.g. a role create sent `[...]`) is 400 50035 with a root error; the docs
+    /// are silent on the exact code, the emulator answers Discord's form-body error with
+    /// DICT_TYPE_CONVERT (docs/emulator-fidelity.md). Array routes check their own shape.
+    static func checkBodyShape(_ body: JSONValue, endpoint: Endpoint) throws(APIError) {
+        guard endpoint.takesBody, !endpoint.takesArrayBody, body.objectValue == nil else { return }
+        throw APIError.invalidField([], "DICT_TYPE_CONVERT", "Only dictionaries may be used in a DictType")
+    }
+
+    /// `X-Audit-Log-Reason` is 1–512 characters once URL-decoded [audit-log.mdx: Audit Log
+    /// Reason]. What Discord does with a longer one is undocumented; the emulator refuses
+    /// it with 400 50035 naming the header (docs/emulator-fidelity.md).
+    static func checkAuditLogReason(_ raw: String?) throws(APIError) {
+        guard let raw else { return }
+        let reason = raw.removingPercentEncoding ?? raw
+        let length = EmulatorNormalization.length(reason)
+        if length < 1 || length > 512 {
+            throw APIError.invalidField(["X-Audit-Log-Reason"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 512 in length.")
+        }
     }
 
     /// Parses a JSON body; `nil` for an empty body; 50035 for a body without a JSON

@@ -18,30 +18,38 @@ import Glibc
 /// // point the client at server.baseURL with token seeded.bot.token
 /// ```
 ///
-/// What it enforces (DISCORD.md is the source for each rule):
+/// What it enforces (docs/emulator-fidelity.md lists each rule with its source and test):
 /// - `Authorization: Bot <token>` (401 `{"message":"401: Unauthorized","code":0}`); the bot
 ///   must be a member of the guild (50001) and see the channel (VIEW_CHANNEL, else 50001).
 /// - Effective permissions: owner/ADMINISTRATOR = all; `@everyone` | roles; channel
-///   overwrites in Discord's order; threads use their parent's. MANAGE_CHANNELS for channel
-///   writes, MANAGE_ROLES for role writes, member roles and overwrites, MANAGE_THREADS for
-///   lock/delete/removing others from threads, PIN_MESSAGES for pins.
+///   overwrites in Discord's order; threads use their parent's; the implicit rules (no
+///   VIEW_CHANNEL voids all, no SEND_MESSAGES voids EMBED_LINKS & co., no CONNECT in a
+///   voice/stage channel voids MANAGE_CHANNELS, MANAGE_ROLES and the voice bits), applied
+///   to every channel check. MANAGE_CHANNELS for channel writes, MANAGE_ROLES for role
+///   writes, member roles and overwrites, MANAGE_THREADS for lock/delete/removing others
+///   from threads, PIN_MESSAGES for pins, EMBED_LINKS for embeds.
 /// - Hierarchy: roles at or above the bot's highest role cannot be edited, deleted, assigned
 ///   or moved; role permissions and overwrite bits the bot lacks cannot be granted (only
 ///   changed bits count; administrators are exempt; MANAGE_ROLES in an overwrite is
 ///   administrator-only); managed roles are untouchable.
-/// - Limits: 500 channels (threads excluded, 30013), 50 per category, 250 roles (30005),
-///   names 1–100, topic ≤ 1024 (4096 forum/media), content ≤ 2000, embed limits, 50 pins,
-///   members page 1–1000 (default 1), 1000 thread members.
+/// - Limits (code points): 500 channels (threads excluded, 30013), 50 per category, 250
+///   roles (30005), names 1–100 after trimming, topic ≤ 1024 (4096 forum/media), content
+///   ≤ 2000, embed limits on trimmed text, 50 pins (30003), members page 1–1000 (default 1),
+///   1000 thread members, 200 command creates a day (30034), audit-log reason ≤ 512, voice
+///   bitrate by boost level (30052), announcement/stage channels need NEWS/COMMUNITY.
 /// - Shapes: ids and permissions as strings, 201 for channel and thread creation, 204 for
-///   empty answers, the errors tree of 50035, JSON Content-Type required for bodies.
-/// - Behaviour: text-like channel names are normalised (`ChannelName`); a channel created in
-///   a category without overwrites copies the category's; deleting a category keeps its
-///   children with `parent_id` null and deletes its threads; new roles start at position 1;
-///   private threads only under text channels (50024); archived threads refuse everything
-///   but unarchiving (50083); locked threads need MANAGE_THREADS (160005); a message posted
-///   in an archived, unlocked thread unarchives it; `enforce_nonce` returns the message
-///   already sent with that nonce (5 minutes); member listing needs the GUILD_MEMBERS
-///   intent (`GuildSeed.membersIntent`, else 50001).
+///   empty answers, the errors tree of 50035, JSON Content-Type required for bodies, an
+///   object body where an object is expected.
+/// - Behaviour: names and embeds are stored the way Discord stores them
+///   (`EmulatorNormalization`); a channel created in a category without overwrites copies
+///   the category's; deleting a category keeps its children with `parent_id` null and
+///   deletes its threads; new roles start at position 1; private threads only under text
+///   channels (50024); archived threads refuse everything but unarchiving (50083); locked
+///   threads need MANAGE_THREADS (160005); a message posted in an archived, unlocked thread
+///   unarchives it; quiet threads auto-archive on the emulator's clock
+///   (`setThreadAutoArchive`); `enforce_nonce` returns the message already sent with that
+///   nonce (5 minutes); member listing needs the GUILD_MEMBERS intent
+///   (`GuildSeed.membersIntent`, else 50001); deleting a missing overwrite is 10009.
 /// - Rate limits: see `RateLimitConfiguration`. A 429 is never executed.
 public actor DiscordEmulator {
     var state: EmulatorState
@@ -54,6 +62,8 @@ public actor DiscordEmulator {
     let persistenceURL: URL?
     /// Where JSON request bodies are appended (`bodies-<pid>.jsonl`); nil = off.
     let bodyLogDirectory: URL?
+    /// Whether quiet threads auto-archive on the emulator's clock (default on).
+    var autoArchiveThreads = true
     /// Keep at most this many log entries (oldest dropped).
     public var logCapacity = 100_000
 
@@ -92,6 +102,10 @@ public actor DiscordEmulator {
     }
 
     var now: Date { clock.now() }
+
+    /// State as of `now`: applies what Discord does by itself with time (thread
+    /// auto-archive) before any request or inspection reads it.
+    func catchUp() { archiveQuietThreads(now: now) }
 
     /// Replaces the rate-limit configuration (counters already running keep their windows).
     public func setRateLimits(_ configuration: RateLimitConfiguration) {

@@ -83,6 +83,7 @@ enum DiscordTime {
         return parts.dateTimeText + ".\(UTCDateParts.pad(parts.millisecond * 1000, 6))+00:00"
     }
 
+    /// Parses an ISO 8601 date-time with a `Z` or `±hh:mm` offset, fractional seconds optional.
     static func parse(_ text: String) -> Date? {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]

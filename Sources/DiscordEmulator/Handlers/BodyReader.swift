@@ -14,7 +14,9 @@ struct BodyReader {
     func has(_ key: String) -> Bool { body[key] != nil }
     func isNull(_ key: String) -> Bool { body[key] == .null }
 
-    mutating func string(_ key: String, required: Bool = false, min: Int = 0, max: Int? = nil) -> String? {
+    /// A string field; its length is counted in code points (Discord's unit), after trimming
+    /// surrounding whitespace when `trimmed` (names: Discord trims them before checking).
+    mutating func string(_ key: String, required: Bool = false, min: Int = 0, max: Int? = nil, trimmed: Bool = false) -> String? {
         guard let value = body[key], value != .null else {
             if required { errors.required(prefix + [key]) }
             return nil
@@ -23,7 +25,8 @@ struct BodyReader {
             errors.notString(prefix + [key])
             return nil
         }
-        if let max, text.count < min || text.count > max {
+        let length = EmulatorNormalization.length(trimmed ? EmulatorNormalization.trimmed(text) : text)
+        if let max, length < min || length > max {
             if min > 0 { errors.badLength(prefix + [key], min: min, max: max) } else { errors.maxLength(prefix + [key], max) }
             return nil
         }

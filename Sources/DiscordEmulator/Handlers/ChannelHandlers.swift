@@ -20,8 +20,9 @@ extension DiscordEmulator {
     func createChannel(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         var guild = try guild(c)
         var r = BodyReader(c.body)
-        let rawName = r.string("name", required: true, min: 1, max: 100)
+        let rawName = r.string("name", required: true, min: 1, max: 100, trimmed: true)
         let type = ChannelType(rawValue: r.int("type", choices: Self.creatableChannelTypes) ?? 0)
+        checkFeature(for: type, in: guild, &r)
         let topic = r.string("topic", max: type == .guildForum || type == .guildMedia ? 4096 : 1024)
         let parentID = r.snowflake("parent_id")
         let position = r.int("position")
@@ -37,8 +38,9 @@ extension DiscordEmulator {
             validateParent(&r, parent: parent, type: type, guild: guild, movingID: nil)
         }
         try r.errors.throwIfAny()
-        let name = ChannelName.normalize(rawName ?? "", type: type)
+        let name = EmulatorNormalization.channelName(rawName ?? "", type: type)
         if name.isEmpty { throw APIError.invalidField(["name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.") }
+        if type.isVoice { try checkBitrate(bitrate, type: type, in: guild) }
 
         let calculator = PermissionCalculator(guild: guild)
         let canManage = calculator.base(c.botID).contains(.manageChannels)
@@ -72,8 +74,9 @@ extension DiscordEmulator {
         if existing.isThread { return try modifyThread(c, guild: guild, thread: existing) }
         var channel = existing
         var r = BodyReader(c.body)
-        let rawName = r.string("name", min: 1, max: 100)
+        let rawName = r.string("name", min: 1, max: 100, trimmed: true)
         let type = r.int("type", choices: [0, 5])
+        if let type, type != channel.type.rawValue { checkFeature(for: ChannelType(rawValue: type), in: guild, &r) }
         let topic = r.string("topic", max: channel.type == .guildForum || channel.type == .guildMedia ? 4096 : 1024)
         let position = r.int("position")
         let nsfw = r.bool("nsfw")
@@ -95,13 +98,14 @@ extension DiscordEmulator {
         try r.errors.throwIfAny()
 
         try require(.manageChannels, in: guild, channel: channel, c)
+        if channel.type.isVoice { try checkBitrate(bitrate, type: channel.type, in: guild) }
         if let overwrites {
             try checkOverwriteChanges(guild: guild, channel: channel, parent: parent ?? channel.parentID.flatMap { guild.channels[$0] },
                                       old: channel.overwrites, new: overwrites, c)
             channel.overwrites = overwrites
         }
         if let rawName {
-            let name = ChannelName.normalize(rawName, type: channel.type)
+            let name = EmulatorNormalization.channelName(rawName, type: channel.type)
             if name.isEmpty { throw APIError.invalidField(["name"], "BASE_TYPE_BAD_LENGTH", "Must be between 1 and 100 in length.") }
             channel.name = name
         }
@@ -184,6 +188,38 @@ extension DiscordEmulator {
         }
         state.guilds[guild.id] = guild
         return .noContent
+    }
+
+    /// Announcement channels need the guild's `NEWS` feature and stage channels its
+    /// `COMMUNITY` feature [guild.mdx: Guild Features; channel.mdx: Modify Channel `type`].
+    /// What Discord answers is undocumented; the emulator answers 50035 on `type` with
+    /// BASE_TYPE_CHOICES listing the types this guild can create.
+    func checkFeature(for type: ChannelType, in guild: EmulatedGuild, _ r: inout BodyReader) {
+        let needs: [ChannelType: String] = [.guildAnnouncement: "NEWS", .guildStageVoice: "COMMUNITY"]
+        guard let feature = needs[type], !guild.hasFeature(feature) else { return }
+        let allowed = Self.creatableChannelTypes.filter { candidate in
+            needs[ChannelType(rawValue: candidate)].map(guild.hasFeature) ?? true
+        }
+        r.errors.choices(["type"], allowed)
+    }
+
+    /// The highest bitrate a channel of `type` may have in `guild` [channel.mdx: Modify
+    /// Channel, bitrate footnote]: voice 96000, 128000 at boost level 1, 256000 at level 2,
+    /// 384000 at level 3 or with `VIP_REGIONS`; stage 64000.
+    static func maxBitrate(_ type: ChannelType, in guild: EmulatedGuild) -> Int {
+        if type == .guildStageVoice { return 64000 }
+        if guild.hasFeature("VIP_REGIONS") { return 384_000 }
+        switch guild.premiumTier ?? 0 {
+        case 1: return 128_000
+        case 2: return 256_000
+        case 3...: return 384_000
+        default: return 96000
+        }
+    }
+
+    /// 30052 when `bitrate` is above the cap for `type` in `guild`.
+    func checkBitrate(_ bitrate: Int?, type: ChannelType, in guild: EmulatedGuild) throws(APIError) {
+        if let bitrate, bitrate > Self.maxBitrate(type, in: guild) { throw APIError.bitrateTooHigh }
     }
 
     /// Categories sort apart from text-like and voice channels.

@@ -3,6 +3,8 @@ import Foundation
 
 /// The current user, the guild, and guild application commands.
 extension DiscordEmulator {
+    static let maxDailyCommandCreates = 200
+
     func getCurrentUser(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         guard let me = user(c.botID) else { throw APIError.unknownUser }
         return .json(200, Render.user(me))
@@ -52,6 +54,14 @@ extension DiscordEmulator {
             result.append(.object(object))
         }
         try errors.throwIfAny()
+        // A command whose (type, name) was not registered before counts as a create; 200
+        // creates per guild per UTC day (application-commands.mdx: Registering a Command).
+        let key = (c.params["guild_id"] ?? "") + ":" + String(UTCDateParts(c.now).dateTimeText.prefix(10))
+        let existing = Set((guild.commands[applicationID] ?? []).map { "\($0["type"]?.intValue ?? 1):\($0["name"]?.stringValue ?? "")" })
+        let creates = seen.subtracting(existing).count
+        let today = guild.commandCreates?[key] ?? 0
+        if creates > 0, today + creates > Self.maxDailyCommandCreates { throw APIError.maxDailyCommandCreates }
+        state.guilds[guild.id]!.commandCreates = [key: today + creates]
         state.guilds[guild.id]!.commands[applicationID] = result
         return .json(200, .array(result))
     }

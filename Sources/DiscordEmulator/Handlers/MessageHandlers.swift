@@ -13,7 +13,7 @@ extension DiscordEmulator {
         let (guild, channel) = try channel(c)
         var r = BodyReader(c.body)
         let content = r.string("content", max: 2000)
-        let embeds = validateEmbeds(&r)
+        let embeds = EmbedValidator.validate(&r)
         var nonce: String?
         if let value = r.body["nonce"], value != .null {
             switch value {
@@ -31,7 +31,8 @@ extension DiscordEmulator {
             // Discord answers a repeated nonce with the message it already created.
             return .json(200, Render.message(earlier, author: user(c.botID), guildID: guild.id))
         }
-        if (content ?? "").isEmpty, embeds.isEmpty, r.body["components"] == nil, r.body["sticker_ids"] == nil {
+        if EmulatorNormalization.trimmed(content ?? "").isEmpty, embeds.isEmpty,
+           r.body["components"] == nil, r.body["sticker_ids"] == nil {
             throw APIError.emptyMessage
         }
         guard Self.messageChannelTypes.contains(channel.type) else { throw APIError.nonTextChannel }
@@ -39,6 +40,7 @@ extension DiscordEmulator {
         guard permissions.contains(channel.isThread ? .sendMessagesInThreads : .sendMessages) else {
             throw APIError.missingPermissions
         }
+        try requireEmbedLinks(embeds, permissions)
         if channel.isThread {
             if channel.locked, !permissions.contains(.manageThreads) { throw APIError.lockedThread }
             if channel.type == .privateThread, channel.threadMembers[c.botID] == nil, !permissions.contains(.manageThreads) {
@@ -72,7 +74,7 @@ extension DiscordEmulator {
     /// `limit` messages right after the cursor (still newest first).
     func listMessages(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         let (guild, channel) = try channel(c)
-        try require(.readMessageHistory, in: guild, channel: channel, c)
+        try require(Self.readHistory(channel), in: guild, channel: channel, c)
         let limit = try queryInt(c, "limit", default: 50, min: 1, max: 100)
         let before = c.query["before"].flatMap { Snowflake(string: $0) }
         let after = c.query["after"].flatMap { Snowflake(string: $0) }
@@ -89,7 +91,7 @@ extension DiscordEmulator {
 
     func getMessage(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         let (guild, channel, message) = try message(c)
-        try require(.readMessageHistory, in: guild, channel: channel, c)
+        try require(Self.readHistory(channel), in: guild, channel: channel, c)
         return .json(200, Render.message(message, author: user(message.authorID), guildID: guild.id))
     }
 
@@ -98,7 +100,7 @@ extension DiscordEmulator {
         var message = existing
         var r = BodyReader(c.body)
         let content = r.string("content", max: 2000)
-        let embeds = r.has("embeds") ? validateEmbeds(&r) : nil
+        let embeds = r.has("embeds") ? EmbedValidator.validate(&r) : nil
         let flags = r.int("flags")
         try r.errors.throwIfAny()
         if channel.isThread, channel.archived { throw APIError.archivedThread }
@@ -106,10 +108,11 @@ extension DiscordEmulator {
             if content != nil || embeds != nil { throw APIError.notAuthor }
             try require(.manageMessages, in: guild, channel: channel, c)
         }
+        try requireEmbedLinks(embeds ?? [], PermissionCalculator(guild: guild).inChannel(c.botID, channel))
         if r.has("content") { message.content = content ?? "" }
         if let embeds { message.embeds = embeds }
         if let flags { message.flags = flags }
-        if message.content.isEmpty, message.embeds.isEmpty { throw APIError.emptyMessage }
+        if EmulatorNormalization.trimmed(message.content).isEmpty, message.embeds.isEmpty { throw APIError.emptyMessage }
         message.editedTimestamp = c.now
         state.guilds[guild.id]!.messages[message.id] = message
         return .json(200, Render.message(message, author: user(message.authorID), guildID: guild.id))
@@ -149,49 +152,16 @@ extension DiscordEmulator {
         return .noContent
     }
 
-    /// Checks `embeds` against Discord's limits (DISCORD.md §4) and returns them.
-    func validateEmbeds(_ r: inout BodyReader) -> [JSONValue] {
-        guard let value = r.body["embeds"], value != .null else { return [] }
-        guard case .array(let embeds) = value else {
-            r.errors.add(["embeds"], "BASE_TYPE_ARRAY", "Could not interpret value as array.")
-            return []
-        }
-        if embeds.count > 10 { r.errors.add(["embeds"], "BASE_TYPE_MAX_LENGTH", "Must be 10 or fewer in length.") }
-        var total = 0
-        for (index, embed) in embeds.enumerated() {
-            var e = BodyReader(embed, prefix: ["embeds", String(index)])
-            total += e.string("title", max: 256)?.count ?? 0
-            total += e.string("description", max: 4096)?.count ?? 0
-            if let footer = embed["footer"] {
-                var f = BodyReader(footer, prefix: ["embeds", String(index), "footer"])
-                total += f.string("text", required: true, max: 2048)?.count ?? 0
-                for leaf in f.errors.leaves { e.errors.add(leaf.path, leaf.code, leaf.message) }
-            }
-            if let author = embed["author"] {
-                var a = BodyReader(author, prefix: ["embeds", String(index), "author"])
-                total += a.string("name", required: true, max: 256)?.count ?? 0
-                for leaf in a.errors.leaves { e.errors.add(leaf.path, leaf.code, leaf.message) }
-            }
-            let fields = embed["fields"]?.arrayValue ?? []
-            if fields.count > 25 { e.errors.add(["embeds", String(index), "fields"], "BASE_TYPE_MAX_LENGTH", "Must be 25 or fewer in length.") }
-            for (fieldIndex, field) in fields.enumerated() {
-                var f = BodyReader(field, prefix: ["embeds", String(index), "fields", String(fieldIndex)])
-                total += f.string("name", required: true, max: 256)?.count ?? 0
-                total += f.string("value", required: true, max: 1024)?.count ?? 0
-                for leaf in f.errors.leaves { e.errors.add(leaf.path, leaf.code, leaf.message) }
-            }
-            for leaf in e.errors.leaves { r.errors.add(leaf.path, leaf.code, leaf.message) }
-        }
-        if total > 6000 {
-            r.errors.add(["embeds"], "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000")
-        }
-        var result = embeds
-        for index in result.indices {
-            if case .object(var object) = result[index] {
-                object["type"] = object["type"] ?? .string("rich")
-                result[index] = .object(object)
-            }
-        }
-        return result
+    /// Reading messages needs READ_MESSAGE_HISTORY, and CONNECT too in a voice or stage
+    /// channel [message.mdx: Get Channel Message(s)].
+    static func readHistory(_ channel: EmulatedChannel) -> Permissions {
+        channel.type.isVoice ? [.readMessageHistory, .connect] : .readMessageHistory
+    }
+
+    /// Embeds need EMBED_LINKS (voided without the right to send, permissions.mdx "Implicit
+    /// Permissions"). The docs do not say what happens without it; the emulator refuses the
+    /// message with 50013 rather than dropping the embeds (docs/emulator-fidelity.md).
+    func requireEmbedLinks(_ embeds: [JSONValue], _ permissions: Permissions) throws(APIError) {
+        if !embeds.isEmpty, !permissions.contains(.embedLinks) { throw APIError.missingPermissions }
     }
 }

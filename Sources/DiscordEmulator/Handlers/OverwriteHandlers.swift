@@ -27,6 +27,12 @@ extension DiscordEmulator {
         let (guild, channel) = try channel(c)
         let targetID = try snowflake(c, "overwrite_id")
         if channel.isThread { throw APIError.wrongChannelType }
+        // Deleting an overwrite that is not there: 404 10009 Unknown Overwrite
+        // (opcodes-and-status-codes.mdx), after the permission check.
+        if !channel.overwrites.contains(where: { $0.id == targetID }) {
+            try require(.manageRoles, in: guild, channel: channel, c)
+            throw APIError.unknownOverwrite
+        }
         let new = channel.overwrites.filter { $0.id != targetID }
         try checkOverwriteChanges(guild: guild, channel: channel, parent: channel.parentID.flatMap { guild.channels[$0] },
                                   old: channel.overwrites, new: new, c)
@@ -56,7 +62,9 @@ extension DiscordEmulator {
         return result
     }
 
-    /// Discord's rules for changing overwrites from `old` to `new`: MANAGE_ROLES is needed;
+    /// Discord's rules for changing overwrites from `old` to `new`: MANAGE_ROLES is needed
+    /// (in the channel, implicit rules applied, so a bot without CONNECT in a voice channel
+    /// cannot change its overwrites; at guild level for a channel being created);
     /// unless the bot is an administrator, no changed overwrite may carry MANAGE_ROLES and
     /// every changed bit must be one the bot holds in the guild or the parent channel (an
     /// explicit MANAGE_ROLES allow for the bot in the channel lifts that); role targets must exist.
@@ -76,7 +84,7 @@ extension DiscordEmulator {
         if calculator.isAdministrator(c.botID) { return }
         let base = calculator.base(c.botID)
         let inChannel = channel.map { calculator.inChannel(c.botID, $0) } ?? base
-        guard base.contains(.manageRoles) || inChannel.contains(.manageRoles) else { throw APIError.missingPermissions }
+        guard inChannel.contains(.manageRoles) else { throw APIError.missingPermissions }
         var reference = base
         if let parent { reference.formUnion(calculator.inChannel(c.botID, parent)) }
         let lifted = channel.map { calculator.hasManageRolesOverwrite(c.botID, $0) } ?? false

@@ -12,10 +12,17 @@ struct RoleBody {
 
     init(_ body: JSONValue) throws(APIError) {
         var r = BodyReader(body)
-        name = r.string("name", max: 100)
+        // 1–100 code points after trimming; stored trimmed (guild.mdx: Create Guild Role).
+        name = r.string("name", min: 1, max: 100, trimmed: true).map(EmulatorNormalization.roleName)
         permissions = r.permissions("permissions")
         let legacyColor = r.int("color", min: 0, max: 0xFFFFFF)
-        color = r.body["colors"]?["primary_color"]?.intValue ?? legacyColor
+        var primary: Int?
+        if let colors = r.body["colors"], colors != .null {
+            var c = BodyReader(colors, prefix: ["colors"])
+            primary = c.int("primary_color", min: 0, max: 0xFFFFFF)
+            for leaf in c.errors.leaves { r.errors.add(leaf.path, leaf.code, leaf.message) }
+        }
+        color = primary ?? legacyColor
         hoist = r.bool("hoist")
         mentionable = r.bool("mentionable")
         try r.errors.throwIfAny()

@@ -8,7 +8,7 @@ extension DiscordEmulator {
     func startThread(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         let (guild, parent) = try channel(c)
         var r = BodyReader(c.body)
-        let name = r.string("name", required: true, min: 1, max: 100)
+        let name = r.string("name", required: true, min: 1, max: 100, trimmed: true)
         let requested = r.int("type", choices: [10, 11, 12]) ?? 12
         let invitable = r.bool("invitable")
         let autoArchive = r.int("auto_archive_duration", choices: Self.autoArchiveChoices)
@@ -26,7 +26,7 @@ extension DiscordEmulator {
             throw APIError(status: 400, code: 160006, message: "Maximum number of active threads reached")
         }
         var thread = EmulatedChannel(id: state.nextID(at: c.now), type: type, guildID: guild.id,
-                                     name: ChannelName.normalize(name ?? "", type: type), parentID: parent.id)
+                                     name: EmulatorNormalization.channelName(name ?? "", type: type), parentID: parent.id)
         thread.ownerID = c.botID
         thread.createTimestamp = c.now
         thread.autoArchiveDuration = autoArchive ?? parent.defaultAutoArchiveDuration ?? 4320
@@ -40,7 +40,7 @@ extension DiscordEmulator {
     func modifyThread(_ c: RequestContext, guild: EmulatedGuild, thread existing: EmulatedChannel) throws(APIError) -> EmulatorResponse {
         var thread = existing
         var r = BodyReader(c.body)
-        let name = r.string("name", min: 1, max: 100)
+        let name = r.string("name", min: 1, max: 100, trimmed: true)
         let archived = r.bool("archived")
         let autoArchive = r.int("auto_archive_duration", choices: Self.autoArchiveChoices)
         let locked = r.bool("locked")
@@ -145,7 +145,8 @@ extension DiscordEmulator {
 
     func listActiveThreads(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
         let guild = try guild(c)
-        let active = guild.threads.filter { !$0.archived }
+        // Newest first (by id, i.e. creation time), as Discord lists them.
+        let active = guild.threads.filter { !$0.archived }.sorted { $0.id > $1.id }
         let members: [JSONValue] = active.compactMap { thread in
             thread.threadMembers[c.botID].map { Render.threadMember(threadID: thread.id, userID: c.botID, joined: $0) }
         }

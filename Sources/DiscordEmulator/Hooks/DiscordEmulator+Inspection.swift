@@ -35,13 +35,20 @@ extension DiscordEmulator {
     }
 
     /// A copy of guild `id` for assertions.
-    public func guild(_ id: Snowflake) -> EmulatedGuild? { state.guilds[id] }
+    public func guild(_ id: Snowflake) -> EmulatedGuild? {
+        catchUp()
+        return state.guilds[id]
+    }
 
     /// A copy of everything the emulator holds.
-    public var snapshot: EmulatorState { state }
+    public var snapshot: EmulatorState {
+        catchUp()
+        return state
+    }
 
     /// Guild `id`'s channels (threads excluded) as Discord's wire type.
     public func channels(of id: Snowflake) throws -> [Channel] {
+        catchUp()
         guard let guild = state.guilds[id] else { throw EmulatorError.unknownGuild(id) }
         return try guild.guildChannels.map { try Self.decode(Render.channel($0)) }
     }

@@ -15,6 +15,15 @@ extension DiscordEmulator {
         saveQuietly()
     }
 
+    /// Sets a guild's features and Server Boost level, as Discord does when a guild turns
+    /// Community on or gains boosts.
+    public func adminSetGuildFeatures(_ features: [String], premiumTier: Int? = nil, in guildID: Snowflake) throws {
+        guard state.guilds[guildID] != nil else { throw EmulatorError.unknownGuild(guildID) }
+        state.guilds[guildID]!.features = features
+        if let premiumTier { state.guilds[guildID]!.premiumTier = premiumTier }
+        saveQuietly()
+    }
+
     /// Deletes a channel (a category's children keep existing without a parent).
     public func adminDeleteChannel(_ id: Snowflake) throws {
         removeChannel(id, from: try guildID(ofChannel: id))
@@ -23,7 +32,7 @@ extension DiscordEmulator {
 
     /// Renames a channel (applying Discord's name normalisation).
     public func adminRenameChannel(_ id: Snowflake, to name: String) throws {
-        try mutateChannel(id) { $0.name = ChannelName.normalize(name, type: $0.type) }
+        try mutateChannel(id) { $0.name = EmulatorNormalization.channelName(name, type: $0.type) }
     }
 
     /// Sets a channel's topic.
@@ -79,7 +88,7 @@ extension DiscordEmulator {
                                    parent: Snowflake? = nil, overwrites: [PermissionOverwrite] = []) throws -> Snowflake {
         guard state.guilds[guildID] != nil else { throw EmulatorError.unknownGuild(guildID) }
         var channel = EmulatedChannel(id: state.nextID(at: now), type: type, guildID: guildID,
-                                      name: ChannelName.normalize(name, type: type))
+                                      name: EmulatorNormalization.channelName(name, type: type))
         channel.position = state.guilds[guildID]!.guildChannels.count
         channel.parentID = parent
         channel.overwrites = overwrites
@@ -162,6 +171,10 @@ extension DiscordEmulator {
         ensureUser(authorID)
         let message = EmulatedMessage(id: state.nextID(at: now), channelID: channelID, authorID: authorID, content: content, timestamp: now)
         state.guilds[guildID]!.messages[message.id] = message
+        state.guilds[guildID]!.channels[channelID]!.lastMessageID = message.id
+        if state.guilds[guildID]!.channels[channelID]!.isThread {
+            state.guilds[guildID]!.channels[channelID]!.messageCount += 1
+        }
         saveQuietly()
         return message.id
     }

@@ -100,7 +100,7 @@ enum Render {
         var object: [String: JSONValue] = [
             "id": .id(message.id), "channel_id": .id(message.channelID), "guild_id": .id(guildID),
             "author": author.map(Render.user) ?? .object(["id": .id(message.authorID)]),
-            "content": .string(message.content), "embeds": .array(message.embeds),
+            "content": .string(message.content), "embeds": .array(message.embeds.map(EmulatorNormalization.embed)),
             "pinned": .bool(message.pinned), "timestamp": .time(message.timestamp),
             "edited_timestamp": .time(message.editedTimestamp), "type": .int(0), "tts": .bool(false),
             "mention_everyone": .bool(false), "mentions": .array([]), "mention_roles": .array([]),
@@ -116,10 +116,10 @@ enum Render {
             "icon": .null, "splash": .null, "discovery_splash": .null, "banner": .null,
             "description": .null, "afk_channel_id": .null, "afk_timeout": .int(300),
             "verification_level": .int(0), "default_message_notifications": .int(0),
-            "explicit_content_filter": .int(0), "mfa_level": .int(0), "premium_tier": .int(0),
+            "explicit_content_filter": .int(0), "mfa_level": .int(0), "premium_tier": .int(guild.premiumTier ?? 0),
             "system_channel_id": .null, "system_channel_flags": .int(0), "rules_channel_id": .null,
             "public_updates_channel_id": .null, "preferred_locale": .string("en-US"), "nsfw_level": .int(0),
-            "features": .array([]), "emojis": .array([]), "stickers": .array([]),
+            "features": .array((guild.features ?? []).map { .string($0) }), "emojis": .array([]), "stickers": .array([]),
             "roles": .array(guild.sortedRoles.map(role)),
             "max_members": .int(25_000_000), "premium_subscription_count": .int(0),
         ])

@@ -104,6 +104,12 @@ enum Endpoint: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether the route's JSON body is an array (bulk positions, command overwrite);
+    /// every other body is an object.
+    var takesArrayBody: Bool {
+        self == .modifyChannelPositions || self == .modifyRolePositions || self == .overwriteGuildCommands
+    }
+
     private var segments: [String] { template.split(separator: "/").map(String.init) }
 
     /// Matches `path` (without prefix or query) against every route; the parameters are

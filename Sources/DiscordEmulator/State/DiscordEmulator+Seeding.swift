@@ -18,6 +18,8 @@ extension DiscordEmulator {
         let guildID = seed.id ?? state.nextID(at: now)
         state.noteID(guildID)
         var guild = EmulatedGuild(id: guildID, name: seed.name, ownerID: seed.ownerID, membersIntent: seed.membersIntent)
+        guild.features = seed.features
+        guild.premiumTier = seed.premiumTier
         ensureUser(seed.ownerID)
         guild.roles[guildID] = EmulatedRole(id: guildID, name: "@everyone", position: 0, permissions: seed.everyonePermissions)
 
@@ -59,7 +61,7 @@ extension DiscordEmulator {
             let id = channelSeed.id ?? state.nextID(at: now)
             state.noteID(id)
             var channel = EmulatedChannel(id: id, type: channelSeed.type, guildID: guildID,
-                                          name: ChannelName.normalize(channelSeed.name, type: channelSeed.type), position: index)
+                                          name: EmulatorNormalization.channelName(channelSeed.name, type: channelSeed.type), position: index)
             channel.parentID = channelSeed.parent.flatMap { channelIDs[$0] }
             channel.topic = channelSeed.topic
             channel.overwrites = channelSeed.overwrites

@@ -16,6 +16,13 @@ public struct EmulatedGuild: Sendable, Codable, Hashable {
     public var commands: [Snowflake: [JSONValue]]
     /// Whether the privileged GUILD_MEMBERS intent is on (member listing needs it).
     public var membersIntent: Bool
+    /// Guild features (`NEWS`, `COMMUNITY`, `VIP_REGIONS`…); optional so older sandbox
+    /// files still load. Announcement channels need `NEWS`, stage channels `COMMUNITY`.
+    public var features: [String]?
+    /// The Server Boost level 0–3 (`premium_tier`); it caps voice bitrate.
+    public var premiumTier: Int?
+    /// Guild application command creates per UTC day (the 200 per day limit), by day.
+    public var commandCreates: [String: Int]?
 
     public init(id: Snowflake, name: String, ownerID: Snowflake, membersIntent: Bool = true) {
         self.id = id
@@ -28,6 +35,9 @@ public struct EmulatedGuild: Sendable, Codable, Hashable {
         self.commands = [:]
         self.membersIntent = membersIntent
     }
+
+    /// Whether the guild has feature `name` (e.g. `NEWS`).
+    public func hasFeature(_ name: String) -> Bool { (features ?? []).contains(name) }
 
     /// The `@everyone` role (its id is the guild's).
     public var everyone: EmulatedRole? { roles[id] }

@@ -39,13 +39,18 @@ public struct GuildSeed: Sendable, Hashable {
     public var channels: [ChannelSeed]
     /// Whether the privileged GUILD_MEMBERS intent is on (listing members needs it).
     public var membersIntent: Bool
+    /// Guild features (`NEWS` for announcement channels, `COMMUNITY` for stage channels).
+    public var features: [String]
+    /// Server Boost level 0–3; caps voice bitrate (96, 128, 256, 384 kbps).
+    public var premiumTier: Int
 
     public init(
         id: Snowflake? = nil, name: String = "Sandbox", ownerID: Snowflake = 1_000_000_000_000_000_001,
         bot: BotIdentity = .sandbox, botRoleName: String = "Simlane Bot",
         botPermissions: Permissions = .reconcilerBot, botRoleManaged: Bool = false,
         everyonePermissions: Permissions = GuildSeed.defaultEveryonePermissions, memberIDs: [Snowflake] = [],
-        roles: [RoleSeed] = [], channels: [ChannelSeed] = [], membersIntent: Bool = true
+        roles: [RoleSeed] = [], channels: [ChannelSeed] = [], membersIntent: Bool = true,
+        features: [String] = [], premiumTier: Int = 0
     ) {
         self.id = id
         self.name = name
@@ -59,6 +64,8 @@ public struct GuildSeed: Sendable, Hashable {
         self.roles = roles
         self.channels = channels
         self.membersIntent = membersIntent
+        self.features = features
+        self.premiumTier = premiumTier
     }
 
     /// Roughly Discord's default `@everyone` permissions for a new server.
