@@ -14,7 +14,9 @@ public struct UTCDateParts: Hashable, Sendable {
     public var millisecond: Int
 
     public init(_ date: Date) {
-        let totalMs = Int((date.timeIntervalSince1970 * 1000).rounded(.down))
+        // Bounded before the conversion (an out-of-range Double traps): ±8 million years.
+        let rawMs = (date.timeIntervalSince1970 * 1000).rounded(.down)
+        let totalMs = rawMs.isFinite ? Int(min(max(rawMs, -2.5e17), 2.5e17)) : 0
         let ms = ((totalMs % 1000) + 1000) % 1000
         let seconds = (totalMs - ms) / 1000
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400

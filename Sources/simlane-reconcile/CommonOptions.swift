@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Spec
 
 /// `--config PATH`: a club's settings file or a directory of YAML documents.
 struct ConfigOption: ParsableArguments {
@@ -15,12 +16,11 @@ struct AtOption: ParsableArguments {
     /// The requested instant, or `now` when `--at` is absent.
     func instant(now: Date = Date()) throws -> Date {
         guard let at else { return now }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        if let date = formatter.date(from: at) { return date }
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let date = formatter.date(from: at) { return date }
-        throw ValidationError("--at '\(at)' is not an ISO 8601 instant; write it like 2026-12-05T17:00:00Z")
+        switch ValueParsers.timestamp(at) {
+        case .success(let date): return date
+        case .failure(let problem):
+            throw ValidationError("--at: \(problem.summary(at)); \(problem.hint)")
+        }
     }
 }
 

@@ -24,13 +24,43 @@ struct ReconcileContext {
     let reconciler: Reconciler
     let client: DiscordClient
     let sandbox: SandboxGuild?
+    /// The state lock, held until the process exits (apply only).
+    let lock: StateLock?
+
+    /// How a command uses the state store.
+    enum StateUse {
+        /// Read it if it exists; never create it (`plan`, `doctor`).
+        case read
+        /// Create it if missing and hold its lock, waiting up to the timeout (`apply`).
+        case write(lockTimeout: Duration?)
+    }
 
     /// Loads the club, opens the state store and connects to Discord or the sandbox.
-    static func open(configPath: String, statePath: String?, target: TargetOptions, trigger: String) async throws -> ReconcileContext {
+    static func open(configPath: String, statePath: String?, target: TargetOptions, trigger: String,
+                     use: StateUse = .read) async throws -> ReconcileContext {
         let config = try SpecCLI.load(configPath)
         SpecCLI.printWarnings(config)
         let stateFile = StatePath.stateFile(config: configPath, override: statePath)
-        let store = try SQLiteStateStore(path: stateFile)
+        var lock: StateLock?
+        let store: SQLiteStateStore
+        switch use {
+        case .read:
+            if FileManager.default.fileExists(atPath: stateFile) || SQLiteStateStore.existingFileProblem(stateFile) != nil {
+                Console.note("Reading the state store \(Console.relative(stateFile)).")
+                store = try SQLiteStateStore(path: stateFile)
+            } else {
+                Console.note("No state store at \(Console.relative(stateFile)) yet: nothing is managed so far (apply creates it).")
+                store = try SQLiteStateStore.inMemory()
+            }
+        case .write(let lockTimeout):
+            lock = try await StateLock.acquire(statePath: stateFile, timeout: lockTimeout) { holder in
+                Console.note("Waiting for the state lock: \(holder.map { "pid \($0)" } ?? "another run") is changing this guild…")
+            }
+            if !FileManager.default.fileExists(atPath: stateFile) && SQLiteStateStore.existingFileProblem(stateFile) == nil {
+                Console.note("Creating the state store \(Console.relative(stateFile)).")
+            }
+            store = try SQLiteStateStore(path: stateFile)
+        }
         let environment = ProcessInfo.processInfo.environment
         let hasToken = !(environment["DISCORD_BOT_TOKEN"] ?? "").isEmpty || target.tokenFile != nil
             || !(environment["DISCORD_BOT_TOKEN_FILE"] ?? "").isEmpty
@@ -53,11 +83,12 @@ struct ReconcileContext {
         let reconciler = Reconciler(client: client, store: store, guildID: config.settings.discord.guildID,
                                     options: options)
         return ReconcileContext(config: config, store: store, reconciler: reconciler, client: client,
-                                sandbox: sandbox)
+                                sandbox: sandbox, lock: lock)
     }
 
     func close() async {
         await sandbox?.stop()
+        lock?.release()
     }
 }
 

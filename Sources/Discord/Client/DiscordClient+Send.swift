@@ -19,9 +19,14 @@ extension DiscordClient {
     }
 
     private func sendInLane(_ route: Route, body: Data?, reason: String?) async throws -> HTTPResponse {
+        guard DiscordConfiguration.isSecure(configuration.baseURL) else {
+            throw ConfigurationError.insecureBaseURL(configuration.baseURL.absoluteString)
+        }
         let request = makeRequest(route, body: body, reason: reason)
         var rateLimitedCount = 0
         var failures = 0
+        var waited: Duration = .zero
+        let budget = configuration.retries.totalDelay
         while true {
             try await limiter.acquire(for: route)
             let outcome: Result<HTTPResponse, any Error>
@@ -36,7 +41,7 @@ extension DiscordClient {
                 response = try outcome.get()
             } catch let error as TransportError {
                 let safe = route.method.isIdempotent || error.requestNeverSent
-                guard failures < configuration.retries.maxRetries else {
+                guard failures < configuration.retries.maxRetries, waited < budget else {
                     throw DiscordError(
                         kind: safe ? .unavailable : .outcomeUnknown, route: route.description,
                         message: "no response after \(failures + 1) attempts (\(error))")
@@ -45,7 +50,7 @@ extension DiscordClient {
                     throw DiscordError(kind: .outcomeUnknown, route: route.description,
                                        message: "no response to a create (\(error))")
                 }
-                try await pauseBeforeRetry(failures, route: route, cause: "\(error)")
+                waited += try await pauseBeforeRetry(failures, route: route, cause: "\(error)", left: budget - waited)
                 failures += 1
                 continue
             } catch is CancellationError {
@@ -77,10 +82,11 @@ extension DiscordClient {
                 guard route.method.isIdempotent else {
                     throw httpError(response, route: route, kind: .outcomeUnknown)
                 }
-                guard failures < configuration.retries.maxRetries else {
+                guard failures < configuration.retries.maxRetries, waited < budget else {
                     throw httpError(response, route: route, kind: .unavailable)
                 }
-                try await pauseBeforeRetry(failures, route: route, cause: "HTTP \(response.status)")
+                waited += try await pauseBeforeRetry(failures, route: route, cause: "HTTP \(response.status)",
+                                                     left: budget - waited)
                 failures += 1
             case 401:
                 throw httpError(response, route: route, kind: .unauthorized)
@@ -90,13 +96,15 @@ extension DiscordClient {
         }
     }
 
-    private func pauseBeforeRetry(_ attempt: Int, route: Route, cause: String) async throws {
-        let delay = await backoff.delay(attempt: attempt)
+    /// Waits before retry `attempt`, never longer than `left`; returns the wait.
+    private func pauseBeforeRetry(_ attempt: Int, route: Route, cause: String, left: Duration) async throws -> Duration {
+        let delay = min(await backoff.delay(attempt: attempt), max(left, .zero))
         await limiter.noteRetry()
         logger.notice("discord request retried", metadata: [
             "route": "\(route)", "cause": "\(cause)", "attempt": "\(attempt + 1)",
         ])
         try await time.sleep(until: time.now + delay)
+        return delay
     }
 
     /// The typed error for a non-2xx answer, from Discord's JSON error body when present.

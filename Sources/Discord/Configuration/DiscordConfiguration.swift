@@ -49,7 +49,10 @@ public struct DiscordConfiguration: Sendable, CustomStringConvertible {
     ) throws -> DiscordConfiguration {
         let base = try baseURL(from: environment)
         let token: BotToken
-        if let raw = environment["DISCORD_BOT_TOKEN"], let parsed = BotToken(raw) {
+        if let raw = environment["DISCORD_BOT_TOKEN"], !raw.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            guard let parsed = BotToken(raw) else {
+                throw ConfigurationError.invalidToken(source: "DISCORD_BOT_TOKEN", BotToken.problem(raw) ?? "it is malformed")
+            }
             token = parsed
         } else if let path = environment["DISCORD_BOT_TOKEN_FILE"] ?? tokenFile {
             token = try BotToken(contentsOfFile: path)
@@ -66,7 +69,30 @@ public struct DiscordConfiguration: Sendable, CustomStringConvertible {
         guard let url = URL(string: raw), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", url.host != nil
         else { throw ConfigurationError.invalidBaseURL(raw) }
+        guard isSecure(url) else { throw ConfigurationError.insecureBaseURL(raw) }
         return url
+    }
+
+    /// Whether sending the token to `url` keeps it private: `https`, or `http` to a
+    /// loopback host only (the emulator, the sandbox).
+    public static func isSecure(_ url: URL) -> Bool {
+        switch url.scheme?.lowercased() {
+        case "https": return url.host != nil
+        case "http": return url.host.map(isLoopback) ?? false
+        default: return false
+        }
+    }
+
+    /// `localhost`, `127.0.0.0/8` or `::1`.
+    static func isLoopback(_ host: String) -> Bool {
+        let bare = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+        if bare.lowercased() == "localhost" || bare == "::1" { return true }
+        let parts = bare.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == "127" else { return false }
+        return parts.allSatisfy { part in
+            guard !part.isEmpty, part.count <= 3, part.allSatisfy(\.isASCII), let n = Int(part) else { return false }
+            return (0...255).contains(n) && part.allSatisfy(\.isNumber)
+        }
     }
 
     public var description: String {
@@ -96,16 +122,23 @@ public struct RateLimitPolicy: Sendable, Hashable {
 }
 
 /// Retries for 5xx answers, timeouts and connection failures: capped exponential backoff
-/// with full jitter (`delay = random(0 ... min(maxDelay, baseDelay * 2^attempt))`).
+/// with equal jitter (`cap = min(maxDelay, baseDelay * 2^attempt)`, `delay = cap/2 +
+/// random(0 ... cap/2)`), so waits grow for sure, and at most `totalDelay` of waiting per
+/// request (the defaults ride out a burst of 502s of several seconds, and give up after
+/// about 30 s).
 public struct RetryPolicy: Sendable, Hashable {
     public var maxRetries: Int
     public var baseDelay: Duration
     public var maxDelay: Duration
+    /// The most one request waits between its attempts, all retries together.
+    public var totalDelay: Duration
 
-    public init(maxRetries: Int = 3, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10)) {
+    public init(maxRetries: Int = 8, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(10),
+                totalDelay: Duration = .seconds(30)) {
         self.maxRetries = maxRetries
         self.baseDelay = baseDelay
         self.maxDelay = maxDelay
+        self.totalDelay = totalDelay
     }
 }
 

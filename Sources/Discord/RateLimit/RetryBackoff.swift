@@ -1,5 +1,6 @@
-/// Capped exponential backoff with full jitter, drawing from an injected generator so
-/// tests are reproducible: `delay(n) = random(0 ... min(maxDelay, baseDelay * 2^n))`.
+/// Capped exponential backoff with equal jitter, drawing from an injected generator so
+/// tests are reproducible: `cap = min(maxDelay, baseDelay * 2^n)`, `delay(n) = cap/2 +
+/// random(0 ... cap/2)`: waits grow for sure, yet retries of many requests spread out.
 actor RetryBackoff {
     private let policy: RetryPolicy
     private var random: any RandomNumberGenerator & Sendable
@@ -14,7 +15,7 @@ actor RetryBackoff {
         let base = policy.baseDelay.seconds * Double(1 << min(attempt, 20))
         let cap = min(policy.maxDelay.seconds, base)
         guard cap > 0 else { return .zero }
-        return .fractionalSeconds(Double.random(in: 0...cap, using: &random))
+        return .fractionalSeconds(cap / 2 + Double.random(in: 0...(cap / 2), using: &random))
     }
 }
 

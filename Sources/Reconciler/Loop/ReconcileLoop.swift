@@ -37,6 +37,8 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
     var counters = DaemonCounters()
     var fatalError: String?
     var stopRequested = false
+    /// Clubs to reload at the next tick whether or not their files changed (SIGHUP).
+    var reloadRequested: Set<String> = []
     var started = false
     var startedAt = Date(timeIntervalSince1970: 0)
     var state: DaemonStatus.State = .starting
@@ -91,7 +93,7 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
         await start(at: instant)
         for id in order where running[id] == nil {
             guard let club = clubs[id] else { continue }
-            if watcher.fingerprint(of: club.source) != club.fingerprint {
+            if reloadRequested.remove(id) != nil || watcher.fingerprint(of: club.source) != club.fingerprint {
                 await load(id, at: instant, initial: false)
             }
         }
@@ -141,6 +143,16 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
         logger.notice("stopping: finishing the changes in flight", metadata: [
             "reason": "\(reason)", "in_flight": "\(running.count)",
         ])
+    }
+
+    /// Reloads every club's configuration at the next tick, as if its files had changed
+    /// (SIGHUP): a valid one replaces the one in force and the club reconciles; an invalid
+    /// one is reported and the last good one stays. The daemon keeps running.
+    public func requestReload(reason: String) {
+        guard !stopRequested else { return }
+        reloadRequested = Set(order)
+        logger.notice("reloading the configuration", metadata: ["reason": "\(reason)", "clubs": "\(order.count)"])
+        sleeper?.cancel()
     }
 
     /// Stops waiting for passes in flight (a second signal): shutdown proceeds at once.

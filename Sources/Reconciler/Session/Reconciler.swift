@@ -61,6 +61,16 @@ public final class Reconciler: Sendable {
         compiled: CompiledGuild, at: Date, configHash: String, signupUpdateFrequency: TimeInterval = 0
     ) async throws -> PlannedRun {
         let (snapshot, ownership, recovered) = try await refresh()
+        return try await diff(compiled: compiled, at: at, configHash: configHash,
+                              signupUpdateFrequency: signupUpdateFrequency,
+                              snapshot: snapshot, ownership: ownership, recovered: recovered)
+    }
+
+    /// Diffs `compiled` against an already read guild and ownership.
+    func diff(
+        compiled: CompiledGuild, at: Date, configHash: String, signupUpdateFrequency: TimeInterval,
+        snapshot: GuildSnapshot, ownership: Ownership, recovered: [ResourceKey: Snowflake]
+    ) async throws -> PlannedRun {
         var planOptions = options.plan
         planOptions.heldMessageEdits = SignupCardThrottle(frequency: signupUpdateFrequency)
             .held(try await store.managedMessages(guild: guildID), at: at)
@@ -148,22 +158,46 @@ public final class Reconciler: Sendable {
         return report
     }
 
-    /// Applies a saved plan file after checking it still matches the guild and the state.
+    /// Applies a saved plan file after verifying it: a plan file is input, never trusted.
+    /// Refused before any request unless it was made from this configuration (config hash),
+    /// for this guild and state (fingerprints), every operation acts on the resource its own
+    /// change names and deletes nothing protected, and it is exactly the plan this
+    /// configuration gives at the plan's instant (re-derived and compared change by change).
     public func apply(
-        saved: SavedPlan, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
+        saved: SavedPlan, config: ClubConfig,
+        progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
     ) async throws -> ApplyReport {
         guard saved.plan.guildID == guildID else {
             throw ReconcileError.planMismatch("it is for guild \(saved.plan.guildID), not \(guildID)")
+        }
+        let configHash = Self.hash(config)
+        guard saved.configHash == configHash else {
+            throw ReconcileError.planMismatch(
+                "it was made from another configuration (config hash \(saved.configHash), this one is \(configHash))")
+        }
+        // What can be checked against the state store alone is checked before any request.
+        let compiled = Compiler.compile(config, at: saved.instant)
+        if let violation = SavedPlanAudit.firstViolation(
+            in: saved.plan, ownership: try await store.ownership(guild: guildID), snapshot: nil,
+            policy: compiled.desired.policy) {
+            throw ReconcileError.tamperedPlan(violation)
         }
         let (snapshot, ownership, _) = try await refresh()
         if let why = saved.staleness(against: snapshot, ownership: ownership) {
             throw ReconcileError.stalePlan(why)
         }
-        let run = PlannedRun(
-            compiled: CompiledGuild(desired: DesiredGuild(guildID: guildID), nextTransition: nil),
-            instant: saved.instant, snapshot: snapshot, ownership: ownership, plan: saved.plan,
-            configHash: saved.configHash)
-        return try await apply(run, progress: progress)
+        if let violation = SavedPlanAudit.firstViolation(
+            in: saved.plan, ownership: ownership, snapshot: snapshot, policy: compiled.desired.policy) {
+            throw ReconcileError.tamperedPlan(violation)
+        }
+        let fresh = try await diff(
+            compiled: compiled, at: saved.instant, configHash: configHash,
+            signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency,
+            snapshot: snapshot, ownership: ownership, recovered: [:])
+        if let violation = SavedPlanAudit.firstDifference(saved: saved.plan, fresh: fresh.plan) {
+            throw ReconcileError.tamperedPlan(violation)
+        }
+        return try await apply(fresh, progress: progress)
     }
 
     // MARK: Reconcile

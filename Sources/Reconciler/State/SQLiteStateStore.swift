@@ -1,5 +1,8 @@
 import DiscordTypes
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import GRDB
 import Planner
 import Spec
@@ -12,18 +15,27 @@ public final class SQLiteStateStore: StateStore {
     /// Where the database lives (nil in memory).
     public let path: String?
 
-    /// Opens (creating if needed) the store at `path`, its directory included.
+    /// Opens (creating if needed) the store at `path`, its directory included. Only a file
+    /// this call creates gets mode 0600 (its directory 0700); an existing path is checked
+    /// (a regular file we can read and write), never chmodded.
     public init(path: String) throws {
         let url = URL(fileURLWithPath: path)
         let fm = FileManager.default
-        try fm.createDirectory(
-            at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
-            attributes: [.posixPermissions: 0o700])
-        if !fm.fileExists(atPath: path) {
-            guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
-            else { throw StateStoreError.cannotCreate(path) }
+        if let why = Self.existingFileProblem(path) {
+            throw StateStoreError.unusable(path, why)
         }
-        try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        if !fm.fileExists(atPath: path) {
+            do {
+                try fm.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw StateStoreError.unusable(path, "cannot create its directory: \(FileProblem.describe(error))")
+            }
+            let fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+            guard fd >= 0 else { throw StateStoreError.cannotCreate(path, FileProblem.describe(errno: errno)) }
+            close(fd)
+        }
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -34,9 +46,37 @@ public final class SQLiteStateStore: StateStore {
             try StateMigrations.migrator.migrate(pool)
             self.writer = pool
         } catch {
-            throw StateStoreError.cannotOpen(path, "\(error)")
+            throw StateStoreError.cannotOpen(path, Self.describe(error))
         }
         self.path = path
+    }
+
+    /// Why an existing `path` cannot be a state store (nil if it does not exist or can).
+    public static func existingFileProblem(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            return errno == ENOENT ? nil : FileProblem.describe(errno: errno)
+        }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard stat(path, &info) == 0 else { return FileProblem.describe(errno: errno) }
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            return info.st_mode & S_IFMT == S_IFDIR ? "it is a directory, not a state file" : "it is not a regular file"
+        }
+        guard access(path, R_OK | W_OK) == 0 else { return FileProblem.describe(errno: errno) }
+        return nil
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let db = error as? DatabaseError {
+            switch db.resultCode {
+            case .SQLITE_NOTADB: return "it is not a SQLite database"
+            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN: return "permission denied or unwritable"
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return "it is locked by another process"
+            default: return db.message ?? "\(db.resultCode)"
+            }
+        }
+        return FileProblem.describe(error)
     }
 
     private init(writer: any DatabaseWriter) throws {
@@ -203,14 +243,18 @@ public final class SQLiteStateStore: StateStore {
 
 /// Why the state store could not be used, with the path so the admin can fix it.
 public enum StateStoreError: Error, CustomStringConvertible, Sendable {
-    case cannotCreate(String)
+    case cannotCreate(String, String)
     case cannotOpen(String, String)
+    /// The path exists but cannot be a state store (a directory, FIFO, unreadable, …).
+    case unusable(String, String)
     case unknownJournalEntry(Int64)
 
     public var description: String {
         switch self {
-        case .cannotCreate(let path):
-            "cannot create the state store at \(path): check that the directory is writable or pass --state PATH"
+        case .cannotCreate(let path, let why):
+            "cannot create the state store at \(path): \(why); check that the directory is writable or pass --state PATH"
+        case .unusable(let path, let why):
+            "cannot use \(path) as the state store: \(why); pass --state PATH to a state file"
         case .cannotOpen(let path, let reason):
             "cannot open the state store at \(path) (\(reason)); is it a simlane state file?"
         case .unknownJournalEntry(let id):

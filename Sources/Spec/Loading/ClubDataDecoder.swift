@@ -83,7 +83,7 @@ struct ClubDataDecoder {
         map["series[\(index)]"] = node.location
         if let value = m["id"] { map["series[\(index)].id"] = value.location }
         let id = m["id"]?.identifier()
-        let name = m["name"]?.string()
+        let name = m["name"]?.name()
         let description = m["description"]?.string()
         var archive: ManualArchive?
         var archiveOK = true
@@ -111,7 +111,7 @@ struct ClubDataDecoder {
         for entry in m.entries { map[base + "." + entry.key] = entry.value.location }
         let id = m["id"]?.identifier()
         let series = m["series"]?.identifier()
-        let name = m["name"]?.string()
+        let name = m["name"]?.name()
         let track = m["track"]?.string()
         let start = m["start"]?.timestamp()
         var duration: TimeInterval?
@@ -175,7 +175,7 @@ struct ClubDataDecoder {
         map[base] = node.location
         for entry in m.entries { map[base + "." + entry.key] = entry.value.location }
         let id = m["id"]?.identifier()
-        let name = m["name"]?.string()
+        let name = m["name"]?.name()
         let car = m["car"]?.string()
         var members: [String] = []
         for item in m["members"]?.sequence(example: "[m-01, m-02]") ?? [] {

@@ -13,6 +13,10 @@ import Yams
 /// }
 /// ```
 public enum ConfigLoader {
+    /// The largest configuration file read (4 MiB): far above any real club, far below what
+    /// would make validation slow.
+    public static let maxFileBytes = 4 * 1024 * 1024
+
     /// Loads the settings file or directory at `path`.
     public static func load(path: String) throws(ConfigError) -> ClubConfig {
         try load(sources: readSources(path: path))
@@ -63,7 +67,7 @@ public enum ConfigLoader {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ConfigError(diagnostics: [Diagnostic(
-                file: path, line: 0, column: 0, summary: "no such file or directory",
+                file: path, line: 0, column: 0, summary: FileProblem.unreadableRegularFile(path) ?? "no such file or directory",
                 hint: "pass a simlane.yaml or a directory of YAML documents to --config")])
         }
         var files = [path]
@@ -81,9 +85,29 @@ public enum ConfigLoader {
         var sources: [SourceFile] = []
         var problems: [Diagnostic] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file),
-                  let text = String(data: data, encoding: .utf8) else {
-                problems.append(Diagnostic(file: file, line: 0, column: 0, summary: "cannot read the file as UTF-8 text"))
+            if let why = FileProblem.unreadableRegularFile(file) {
+                problems.append(Diagnostic(file: file, line: 1, column: 1, summary: "cannot read the file: \(why)"))
+                continue
+            }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue,
+               size > maxFileBytes {
+                problems.append(Diagnostic(
+                    file: file, line: 1, column: 1,
+                    summary: "the file is \(size / 1024) KiB, more than the limit of \(maxFileBytes / 1024 / 1024) MiB",
+                    hint: "a club's configuration is a few hundred KiB at most; split it or remove what does not belong"))
+                continue
+            }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                problems.append(Diagnostic(file: file, line: 1, column: 1, summary: "cannot read the file: \(FileProblem.describe(errno: errno))"))
+                continue
+            }
+            guard data.count <= maxFileBytes else {
+                problems.append(Diagnostic(file: file, line: 1, column: 1,
+                                           summary: "the file is more than the limit of \(maxFileBytes / 1024 / 1024) MiB"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                problems.append(Diagnostic(file: file, line: 1, column: 1, summary: "the file is not UTF-8 text"))
                 continue
             }
             sources.append(SourceFile(path: file, text: text))

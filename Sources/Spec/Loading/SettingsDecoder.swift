@@ -25,7 +25,7 @@ enum SettingsDecoder {
         var identity: ClubIdentity?
         if let club = map["club"]?.mapping(allowed: ["id", "name"], required: ["id", "name"],
                                            example: "{ id: apex, name: Apex Endurance }") {
-            if let id = club["id"]?.identifier(), let name = club["name"]?.string() {
+            if let id = club["id"]?.identifier(), let name = club["name"]?.name() {
                 identity = ClubIdentity(id: id, name: name)
             }
         }

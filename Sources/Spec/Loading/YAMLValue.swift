@@ -102,6 +102,22 @@ struct YAMLValue {
         return scalar.string
     }
 
+    /// A display name: a string of at most `maxNameLength` code points (Discord's limit
+    /// for channel, role and thread names), checked before anything is built from it.
+    func name(example: String = "\"GT3 Cup\"") -> String? {
+        guard let text = string(example: example) else { return nil }
+        let length = text.unicodeScalars.count
+        guard length <= Self.maxNameLength else {
+            error("the name is \(length) characters long; Discord allows at most \(Self.maxNameLength)",
+                  hint: "shorten it to \(Self.maxNameLength) characters or fewer")
+            return nil
+        }
+        return text
+    }
+
+    /// Discord's longest channel, role and thread name (code points).
+    static let maxNameLength = 100
+
     func bool() -> Bool? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.bool else {
             typeError("true or false", example: "true")
@@ -140,12 +156,12 @@ struct YAMLValue {
 
     func duration() -> TimeInterval? {
         guard let text = string(example: "15m") else { return nil }
-        guard let value = ValueParsers.duration(text) else {
-            error("'\(text)' is not a duration",
-                  hint: "write a number with a unit s, m, h, d or w, e.g. 15m, 24h, 7d or 1h30m")
+        switch ValueParsers.parseDuration(text) {
+        case .success(let value): return value
+        case .failure(let problem):
+            error(problem.summary(text), hint: problem.hint)
             return nil
         }
-        return value
     }
 
     func timestamp() -> Date? {

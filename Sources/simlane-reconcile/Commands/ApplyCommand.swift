@@ -22,7 +22,16 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var target: TargetOptions
     @Flag(name: .customLong("auto-approve"), help: "Apply without asking for confirmation.")
     var autoApprove = false
+    @Option(name: .customLong("lock-timeout"),
+            help: "Seconds to wait for another apply or the daemon to finish with this guild (0: fail at once).")
+    var lockTimeout: Double = 600
     @Argument(help: "A plan saved by `plan --out FILE`.") var planFile: String?
+
+    func validate() throws {
+        guard lockTimeout.isFinite, lockTimeout >= 0, lockTimeout <= 86_400 else {
+            throw ValidationError("--lock-timeout must be between 0 and 86400 seconds")
+        }
+    }
 
     func run() async throws {
         var failed = false
@@ -40,7 +49,8 @@ struct ApplyCommand: AsyncParsableCommand {
             }
             let instant = try at.instant()
             let context = try await ReconcileContext.open(
-                configPath: config.config, statePath: state.state, target: target, trigger: "apply")
+                configPath: config.config, statePath: state.state, target: target, trigger: "apply",
+                use: .write(lockTimeout: .milliseconds(Int64(lockTimeout * 1000))))
             do {
                 failed = try await apply(context, saved: saved, instant: instant)
                 await context.close()
@@ -62,7 +72,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 return false
             }
             Console.out(saved.plan.summary.line)
-            report = try await context.reconciler.apply(saved: saved) { printer.handle($0) }
+            report = try await context.reconciler.apply(saved: saved, config: context.config) { printer.handle($0) }
         } else {
             let run = try await context.reconciler.plan(config: context.config, at: instant)
             Console.write(PlanTextRenderer.render(run.plan, color: Console.stdoutIsTTY))

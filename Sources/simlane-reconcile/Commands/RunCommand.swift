@@ -97,6 +97,11 @@ struct RunCommand: AsyncParsableCommand {
     ) async -> Int32 {
         let loop = ReconcileLoop(
             clubs: clubs, driver: driver, options: options, logger: logger, statusFile: statusFile)
+        // SIGHUP reloads the configuration (never exits); SIGTERM/SIGINT stop, twice: at once.
+        let reloads = SignalWatcher(signals: [SIGHUP]) { number, _ in
+            Task { await loop.requestReload(reason: SignalWatcher.name(of: number)) }
+        }
+        defer { reloads.cancel() }
         let signals = SignalWatcher { number, count in
             Task {
                 if count == 1 {

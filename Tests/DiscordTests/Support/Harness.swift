@@ -26,7 +26,7 @@ struct Rig {
         fake = FakeDiscord(clock: clock, defaultRule: defaultRule, globalLimit: fakeGlobal)
         logs = LogRecorder()
         let configuration = DiscordConfiguration(
-            baseURL: URL(string: "http://fake.invalid/api/v10")!, token: BotToken(secretToken)!,
+            baseURL: URL(string: "https://fake.invalid/api/v10")!, token: BotToken(secretToken)!,
             rateLimits: RateLimitPolicy(globalPerSecond: global, resetMargin: margin),
             retries: RetryPolicy(maxRetries: maxRetries, baseDelay: .milliseconds(500), maxDelay: .seconds(4)),
             breaker: CircuitBreakerPolicy(threshold: breaker))

@@ -39,7 +39,10 @@ public actor ClubReconcilers {
         return store
     }
 
-    func stateFile(for club: ClubSource) -> String {
+    /// How long a pass waits for another run (an `apply`) to release the club's state lock.
+    static let lockTimeout: Duration = .seconds(30)
+
+    nonisolated func stateFile(for club: ClubSource) -> String {
         StatePath.stateFile(config: club.path, override: stateOverride)
     }
 
@@ -65,11 +68,14 @@ public actor ClubReconcilers {
     /// Sandbox files in use, per club (for the startup log line).
     public func sandboxFiles() -> [String: String] { sandboxes.mapValues(\.guild.file) }
 
-    /// One pass: snapshot, settle interrupted runs, plan, apply (journalled). Once `stop` is
-    /// raised no further change is sent.
+    /// One pass: snapshot, settle interrupted runs, plan, apply (journalled), holding the
+    /// club's state lock (waiting up to `lockTimeout` for an `apply` to finish, else the pass
+    /// fails and is retried with back-off). Once `stop` is raised no further change is sent.
     public nonisolated func pass(_ club: ClubSource, config: ClubConfig, at instant: Date, stop: StopSignal)
         async throws -> PassOutcome
     {
+        let lock = try await StateLock.acquire(statePath: stateFile(for: club), timeout: Self.lockTimeout)
+        defer { lock.release() }
         let store = try await store(for: club)
         let client = try await client(for: club, config: config)
         let reconciler = Reconciler(
