@@ -7,6 +7,8 @@ extension DiffRun {
     func checkSafety() throws(PlanRefusal) {
         let problems = hierarchyProblems()
         if !problems.isEmpty { throw .roleHierarchy(problems) }
+        let over = limitProblems().filter(\.isOver)
+        if !over.isEmpty { throw .limits(over) }
         // Lifecycle ends (`retired`: race voice after the race, roles at archival, archived
         // channels after retention) are deliberate and scheduled; the threshold guards against
         // resources vanishing from the desired state because of bad input.

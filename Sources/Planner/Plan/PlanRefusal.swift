@@ -7,6 +7,9 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case destroyThreshold(deleting: Int, managed: Int, maxFraction: Double)
     /// Changes the bot cannot make because the role is at or above its highest role.
     case roleHierarchy([HierarchyProblem])
+    /// The guild would exceed a Discord limit (roles, channels, channels per category),
+    /// counting what the guild already holds; refused before any request.
+    case limits([LimitProblem])
 
     public var description: String {
         switch self {
@@ -19,6 +22,10 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
             return "the bot cannot make \(problems.count) change(s) because of the role hierarchy; "
                 + "move the bot's role above these roles in Server Settings › Roles:\n\(lines)"
+        case .limits(let problems):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "refusing a plan that exceeds Discord's limits; no request was sent. Remove roles or channels "
+                + "from the guild, or plan fewer events or teams at once:\n\(lines)"
         }
     }
 }
