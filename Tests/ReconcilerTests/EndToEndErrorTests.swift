@@ -85,3 +85,26 @@ import Testing
         #expect(await s.mutations().isEmpty)
     }
 }
+
+/// Discord's guild limits counted against what the guild already holds.
+@Suite(.serialized) struct EndToEndLimitTests {
+    @Test func clubNeedingMoreRolesThanTheGuildHasRoomForIsRefusedBeforeAnyRequest() async throws {
+        let s = try await Scenario.start(SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 6))
+        defer { Task { await s.stop() } }
+        // The guild is nearly full of roles nobody manages: admins', bots', game roles.
+        let present = await s.guild().roles.count
+        for index in 0..<(247 - present) {
+            _ = try await s.emulator.adminCreateRole(in: s.guildID, name: "Game role \(index)")
+        }
+        await s.emulator.resetLog()
+
+        let plan = try await s.plan()
+        #expect(plan.status == 1, "\(plan)")
+        #expect(plan.stderr.contains("the guild would hold 253 roles (247 there now, managed or not, + 6 from this plan)"),
+                "\(plan.stderr)")
+        #expect(plan.stderr.contains("limit of 250"), "\(plan.stderr)")
+        let apply = try await s.apply()
+        #expect(apply.status == 1, "\(apply)")
+        #expect(await s.mutations().isEmpty, "nothing may change when the plan is refused")
+    }
+}

@@ -33,7 +33,7 @@ import Testing
     @Test func directoriesReadTheirYAMLFilesInNameOrder() throws {
         let config = try ConfigLoader.load(path: Paths.example("apex-endurance"))
         #expect(config.sources.map { URL(fileURLWithPath: $0).lastPathComponent }
-                == ["endurance.yaml", "gt3-autumn.yaml", "gt4-club.yaml", "members.yaml", "simlane.yaml"])
+                == ["accounts.yaml", "endurance.yaml", "gt3-autumn.yaml", "gt4-club.yaml", "members.yaml", "simlane.yaml"])
         #expect(config.warnings.count == 3)
     }
 

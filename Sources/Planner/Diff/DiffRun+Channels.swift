@@ -40,7 +40,7 @@ extension DiffRun {
         var adoptIndex: Int?
         if current == nil, options.adopt, parent?.createdKey == nil {
             let match = LiveIndex.ChannelMatch(
-                type: type, name: ChannelName.comparable(channel.name, type: type), parent: parent?.existingID)
+                type: type, name: DiscordName.channel(channel.name, type: type), parent: parent?.existingID)
             if let candidate = live.channelCandidates[match]?.first(where: { !claimed.contains($0.id) }) {
                 claimed.insert(candidate.id)
                 current = candidate
@@ -62,7 +62,7 @@ extension DiffRun {
         var update = ChannelUpdate()
         var fields: [FieldChange] = []
         let liveName = current.name ?? ""
-        if ChannelName.comparable(liveName, type: type) != ChannelName.comparable(channel.name, type: type) {
+        if DiscordName.channel(liveName, type: type) != DiscordName.channel(channel.name, type: type) {
             update.name = channel.name
             fields.append(FieldChange(name: "name", old: liveName, new: channel.name, isText: true))
         }

@@ -80,6 +80,16 @@ extension DiffRun {
                 operation: .deleteChannel(id: channel.id), ownership: .forget(key), reason: reason, after: children)
         }
         for (key, category, reason) in categories {
+            let foreign = live.channels.values
+                .filter { $0.parentID == category.id && live.keyByID[$0.id] == nil }
+                .sorted { ($0.position ?? 0, $0.id) < ($1.position ?? 0, $1.id) }
+            guard foreign.isEmpty else {
+                // Deleting it would strand someone else's channels at the top of the server.
+                let names = foreign.map { ($0.type.isVoice ? "" : "#") + ($0.name ?? "\($0.id)") }.joined(separator: ", ")
+                warn(key, "category \"\(category.name ?? "")\" (\(reason)) is kept, not deleted: it holds "
+                     + "\(foreign.count) channel(s) we do not manage (\(names)); move or delete them and a later plan removes it")
+                continue
+            }
             let children = channels.filter { $0.1.parentID == category.id }.compactMap { deletedChannel[$0.1.id] }
             add(.delete, .category, key: key, name: category.name ?? "", group: group(key),
                 operation: .deleteChannel(id: category.id), ownership: .forget(key), reason: reason, after: children)

@@ -9,6 +9,8 @@ extension DiffRun {
         if !missing.isEmpty { throw .missingPermissions(missing) }
         let problems = hierarchyProblems()
         if !problems.isEmpty { throw .roleHierarchy(problems) }
+        let over = limitProblems().filter(\.isOver)
+        if !over.isEmpty { throw .limits(over) }
         // Lifecycle ends (`retired`: race voice after the race, roles at archival, archived
         // channels after retention) are deliberate and scheduled; the threshold guards against
         // resources vanishing from the desired state because of bad input.

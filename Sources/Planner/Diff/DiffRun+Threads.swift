@@ -58,6 +58,16 @@ extension DiffRun {
         refs[key] = .existing(current.id)
         let meta = current.threadMetadata ?? ThreadMetadata()
         if meta.archived && thread.archived {
+            if thread.locked && !meta.locked {
+                lockArchived(thread, current, after: adoptIndex.map { [$0] } ?? [])
+            } else if let adoptIndex {
+                setThreadAdoptHash(adoptIndex, AppliedHash.of(thread))
+            }
+            return
+        }
+        // Discord auto-archives a quiet thread: normal life, not drift. It is reopened only
+        // when the club data needs it open, or to post into it or change its members.
+        if meta.archived && !thread.archived && !thread.reopen && !needsWrite(thread, current.id) {
             if let adoptIndex { setThreadAdoptHash(adoptIndex, AppliedHash.of(thread)) }
             return
         }
@@ -88,8 +98,51 @@ extension DiffRun {
         add(archiving ? .archive : .update, .thread, key: key, name: thread.name, group: thread.group,
             fields: fields, operation: .modifyThread(thread: .existing(current.id), update),
             ownership: .record(key: key, kind: .thread, id: current.id, appliedHash: AppliedHash.of(thread)),
-            reason: archiving ? (thread.locked ? "archived and locked" : "archived") : nil,
+            reason: archiving ? (thread.locked ? "archived and locked" : "archived")
+                : meta.archived ? reopenReason(thread, current.id) : nil,
             after: adoptIndex.map { [$0] } ?? [])
+    }
+
+    /// A thread Discord archived before we did (a quiet week) is locked at series archival:
+    /// Discord changes only active threads, so it is reopened locked, then archived again.
+    private mutating func lockArchived(_ thread: DesiredThread, _ current: Channel, after: [Int]) {
+        let unlock = add(
+            .update, .thread, key: thread.key, name: thread.name, group: thread.group,
+            fields: [FieldChange(name: "archived", old: "true", new: "false"), FieldChange(name: "locked", old: "false", new: "true")],
+            operation: .modifyThread(thread: .existing(current.id), ThreadUpdate(archived: false, locked: true)),
+            reason: "archived by Discord before the series was; locked so members cannot reopen it", after: after)
+        add(.archive, .thread, key: thread.key, name: thread.name, group: thread.group,
+            fields: [FieldChange(name: "archived", old: "false", new: "true")],
+            operation: .modifyThread(thread: .existing(current.id), ThreadUpdate(archived: true)),
+            ownership: .record(key: thread.key, kind: .thread, id: current.id, appliedHash: AppliedHash.of(thread)),
+            reason: "archived and locked", after: [unlock])
+    }
+
+    /// Whether an open thread has something to write: a name, a message to post or edit, or
+    /// members to add or remove (Discord refuses all of these in an archived thread).
+    private func needsWrite(_ thread: DesiredThread, _ id: Snowflake) -> Bool {
+        if let live = live.threads[id], (live.name ?? "") != thread.name { return true }
+        if options.manageMembers, membersDiffer(thread, have: Set(snapshot.threadMembers[id] ?? [])) { return true }
+        for message in desired.messages where message.channel == thread.key {
+            guard let entry = ownership[message.key], let current = snapshot.messages[entry.id],
+                  current.channelID == id else { return true }
+            if current.content != message.content || current.embeds != message.embeds { return true }
+            if current.pinned != message.pinned { return true }
+        }
+        return false
+    }
+
+    private func reopenReason(_ thread: DesiredThread, _ id: Snowflake) -> String {
+        needsWrite(thread, id) ? "archived by Discord while quiet; reopened to write into it"
+            : "archived by Discord while quiet; reopened until the race is over"
+    }
+
+    /// Whether members would be added (those in the guild) or removed (the bot aside).
+    func membersDiffer(_ thread: DesiredThread, have: Set<Snowflake>) -> Bool {
+        let bot = snapshot.botUserID
+        let wanted = Set(thread.members)
+        if wanted.subtracting(have).contains(where: { $0 != bot && live.members[$0] != nil }) { return true }
+        return have.subtracting(wanted).contains { $0 != bot }
     }
 
     private mutating func setThreadAdoptHash(_ index: Int, _ hash: String) {

@@ -41,7 +41,7 @@ struct LiveIndex {
             channels[channel.id] = channel
             guard keyByID[channel.id] == nil else { continue }
             let match = ChannelMatch(
-                type: channel.type, name: ChannelName.comparable(channel.name ?? "", type: channel.type),
+                type: channel.type, name: DiscordName.channel(channel.name ?? "", type: channel.type),
                 parent: channel.parentID)
             channelCandidates[match, default: []].append(channel)
         }

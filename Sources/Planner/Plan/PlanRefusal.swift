@@ -9,6 +9,9 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case roleHierarchy([HierarchyProblem])
     /// Changes need guild permissions the bot lacks (each would fail with 50013).
     case missingPermissions([PermissionProblem])
+    /// The guild would exceed a Discord limit (roles, channels, channels per category),
+    /// counting what the guild already holds; refused before any request.
+    case limits([LimitProblem])
 
     public var description: String {
         switch self {
@@ -26,6 +29,10 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             return "the bot lacks \(problems.count) permission\(problems.count == 1 ? "" : "s") this plan needs; "
                 + "nothing was sent. Give them to the bot's role (Server Settings › Roles) or re-invite it "
                 + "with `simlane-reconcile invite-url`; `simlane-reconcile doctor` explains each:\n\(lines)"
+        case .limits(let problems):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "refusing a plan that exceeds Discord's limits; no request was sent. Remove roles or channels "
+                + "from the guild, or plan fewer events or teams at once:\n\(lines)"
         }
     }
 }

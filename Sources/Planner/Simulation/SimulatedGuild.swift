@@ -151,7 +151,7 @@ struct SimulatedGuild {
         let parent = new.parent.flatMap(resolve)
         var channel = Channel(
             id: id, type: new.type, guildID: snapshot.guildID,
-            name: new.type == .guildText ? ChannelName.normalisedText(new.name) : new.name,
+            name: DiscordName.channel(new.name, type: new.type),
             topic: new.topic, position: 0, parentID: new.type == .guildCategory ? nil : parent,
             permissionOverwrites: overwrites(new.overwrites), userLimit: new.userLimit)
         let group = ChannelOrder.group(of: channel)
@@ -163,7 +163,7 @@ struct SimulatedGuild {
     private mutating func modifyChannel(id: Snowflake, _ update: ChannelUpdate) {
         guard let i = snapshot.channels.firstIndex(where: { $0.id == id }) else { return }
         if let name = update.name {
-            snapshot.channels[i].name = snapshot.channels[i].type == .guildText ? ChannelName.normalisedText(name) : name
+            snapshot.channels[i].name = DiscordName.channel(name, type: snapshot.channels[i].type)
         }
         if let topic = update.topic { snapshot.channels[i].topic = topic.isEmpty ? nil : topic }
         switch update.parent {

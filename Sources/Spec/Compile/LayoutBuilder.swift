@@ -34,7 +34,11 @@ struct LayoutBuilder {
             let seriesKey = ResourceKey.series(plan.series.id)
             if let retire = plan.retireAt, at >= retire {
                 retired.insert(seriesKey)
-                for event in plan.events { retired.formUnion(allKeys(event)) }
+                // Without channels there is nothing more to retire than at archival (its roles).
+                for event in plan.events {
+                    retired.formUnion(settings.autoCreateChannels ? allKeys(event)
+                                      : teamKeys(event, kinds: ["role", "practice-voice", "race-voice"]))
+                }
                 continue
             }
             if at >= plan.archiveAt {
@@ -56,7 +60,9 @@ struct LayoutBuilder {
             }
             var children: [DesiredChannel] = []
             for event in plan.events where event.channelFrom <= at {
-                if at >= event.raceVoiceUntil { retired.formUnion(teamKeys(event, kinds: ["race-voice"])) }
+                if settings.autoCreateChannels, settings.voiceChannels, at >= event.raceVoiceUntil {
+                    retired.formUnion(teamKeys(event, kinds: ["race-voice"]))
+                }
                 if settings.autoCreateChannels { children.append(signupChannel(event, parent: seriesKey)) }
                 children.append(contentsOf: addTeams(event, to: &guild, archived: false))
             }
@@ -81,8 +87,9 @@ struct LayoutBuilder {
         var number = 1
         while index < children.count {
             let key = keys(number)
-            let title = number == 1 ? name : "\(name) (\(number))"
-            result.append(DesiredChannel(key: key, kind: .category, name: Naming.displayName(String(title.suffix(Naming.maxLength))), group: group))
+            // A long title keeps its start; the overflow number is kept whole.
+            let title: [Naming.Part] = number == 1 ? [.descriptive(name)] : [.descriptive(name), .identifying(" (\(number))")]
+            result.append(DesiredChannel(key: key, kind: .category, name: Naming.displayName(title), group: group))
             for var child in children[index..<min(index + maxPerCategory, children.count)] {
                 child.parent = key
                 result.append(child)
@@ -92,6 +99,13 @@ struct LayoutBuilder {
         }
         return result
     }
+
+    /// `Event · Team`: the event name is shortened before the team's.
+    static func roleName(event: Naming.EventName, team: String) -> String {
+        Naming.displayName(event.parts + [.literal(" · "), .identifying(team)])
+    }
+
+    static func threadName(team: String) -> String { Naming.displayName([.identifying(team)]) }
 
     private func group(_ event: Timeline.EventPlan) -> String {
         "\(event.series.name) › \(event.event.name)"
@@ -113,8 +127,8 @@ struct LayoutBuilder {
     }
 
     private func signupChannel(_ event: Timeline.EventPlan, parent: ResourceKey?) -> DesiredChannel {
-        let name = Naming.textName(Naming.apply(settings.channelNamePattern, series: event.series.name,
-                                                event: event.displayName, team: nil, kind: .signup))
+        let name = Naming.textName(Naming.parts(settings.channelNamePattern, series: event.series.name,
+                                                event: event.name, team: nil, kind: .signup))
         return DesiredChannel(key: eventKey(event).appending("signup"), kind: .text, name: name,
                               topic: SignupCard.topic(event.event), parent: parent, group: group(event))
     }
@@ -138,13 +152,14 @@ struct LayoutBuilder {
             if !archived {
                 guild.roles.append(DesiredRole(
                     key: teamKey.appending("role"),
-                    name: Naming.displayName("\(event.displayName) · \(team.name)"),
+                    name: Self.roleName(event: event.name, team: team.name),
                     color: Self.palette[teamIndex % Self.palette.count], members: users, group: group(event)))
             }
             guard settings.autoCreateChannels else { continue }
             guild.threads.append(DesiredThread(
-                key: teamKey.appending("thread"), name: Naming.displayName(team.name), parent: channelKey,
-                isPrivate: true, members: users, archived: archived, locked: archived, group: group(event)))
+                key: teamKey.appending("thread"), name: Self.threadName(team: team.name), parent: channelKey,
+                isPrivate: true, members: users, archived: archived, locked: archived,
+                reopen: !archived && at < event.event.end, group: group(event)))
             if settings.stintAlerts, includeMessages {
                 for (number, stint) in team.stints.enumerated()
                 where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
@@ -157,8 +172,8 @@ struct LayoutBuilder {
             guard !archived, settings.voiceChannels else { continue }
             voice.append(DesiredChannel(
                 key: teamKey.appending("practice-voice"), kind: .voice,
-                name: Naming.displayName(Naming.apply(settings.channelNamePattern, series: event.series.name,
-                                                      event: event.displayName, team: team.name, kind: .practice)),
+                name: Naming.displayName(Naming.parts(settings.channelNamePattern, series: event.series.name,
+                                                      event: event.name, team: team.name, kind: .practice)),
                 group: group(event)))
             if at >= event.raceVoiceFrom, at < event.raceVoiceUntil {
                 var overwrites = [
@@ -170,8 +185,8 @@ struct LayoutBuilder {
                 overwrites.append(DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInRaceVoice))
                 voice.append(DesiredChannel(
                     key: teamKey.appending("race-voice"), kind: .voice,
-                    name: Naming.displayName(Naming.apply(settings.channelNamePattern, series: event.series.name,
-                                                          event: event.displayName, team: team.name, kind: .race)),
+                    name: Naming.displayName(Naming.parts(settings.channelNamePattern, series: event.series.name,
+                                                          event: event.name, team: team.name, kind: .race)),
                     overwrites: overwrites, group: group(event)))
             }
         }

@@ -1,3 +1,4 @@
+import DiscordTypes
 import Foundation
 
 /// Every event's lifecycle instants, worked out once from settings and data: when its
@@ -10,7 +11,8 @@ struct Timeline {
         let event: RaceEvent
         let series: Series
         /// Name used in channel names; distinct among same-named events of the club.
-        let displayName: String
+        let name: Naming.EventName
+        var displayName: String { name.full }
         let channelFrom: Date
         let teamsFrom: Date
         let raceVoiceFrom: Date
@@ -65,11 +67,16 @@ struct Timeline {
                 .sorted { ($0.element.start, $0.element.id) < ($1.element.start, $1.element.id) }
                 .map { index, event -> EventPlan in
                     let channelFrom = event.signup?.opens ?? event.teamsPublished ?? event.start.addingTimeInterval(-lead)
-                    let teamsFrom = max(channelFrom, event.teamsPublished ?? event.signup?.closes ?? channelFrom)
+                    // Teams appear when published (or when signup closes), and at the latest
+                    // when race voice opens, so race voice opens `race_voice_lead` before the start
+                    // for every team known by then, even when signup closes at the start.
+                    let raceVoiceFrom = event.start.addingTimeInterval(-lead)
+                    let published = min(event.teamsPublished ?? event.signup?.closes ?? channelFrom, raceVoiceFrom)
+                    let teamsFrom = max(channelFrom, published)
                     return EventPlan(
-                        index: index, event: event, series: series, displayName: names[index],
+                        index: index, event: event, series: series, name: names[index],
                         channelFrom: min(channelFrom, openUntil), teamsFrom: min(teamsFrom, openUntil),
-                        raceVoiceFrom: event.start.addingTimeInterval(-lead),
+                        raceVoiceFrom: raceVoiceFrom,
                         raceVoiceUntil: event.end.addingTimeInterval(settings.notifications.raceGrace),
                         archiveAt: archiveAt, retireAt: retireAt)
                 }
@@ -108,17 +115,17 @@ struct Timeline {
     /// Event names made distinct club-wide: the earliest keeps its name, later namesakes get
     /// their start date (and, if that collides too, their id) appended. Depends only on the
     /// data, so names never change as time passes.
-    static func distinctNames(_ events: [RaceEvent]) -> [String] {
-        var result = events.map(\.name)
-        let groups = Dictionary(grouping: events.indices) { Naming.textName(events[$0].name) }
+    static func distinctNames(_ events: [RaceEvent]) -> [Naming.EventName] {
+        var result = events.map { Naming.EventName(name: $0.name, suffix: "") }
+        let groups = Dictionary(grouping: events.indices) { DiscordName.text(events[$0].name) }
         for (_, indices) in groups where indices.count > 1 {
             let ordered = indices.sorted { (events[$0].start, events[$0].id) < (events[$1].start, events[$1].id) }
             for index in ordered.dropFirst() {
-                result[index] = events[index].name + " " + String(ValueParsers.timestampText(events[index].start).prefix(10))
+                result[index].suffix = " " + String(ValueParsers.timestampText(events[index].start).prefix(10))
             }
-            let dated = Dictionary(grouping: ordered.dropFirst()) { Naming.textName(result[$0]) }
+            let dated = Dictionary(grouping: ordered.dropFirst()) { DiscordName.text(result[$0].full) }
             for (_, same) in dated where same.count > 1 {
-                for index in same { result[index] += " " + events[index].id }
+                for index in same { result[index].suffix += " " + events[index].id }
             }
         }
         return result
@@ -164,14 +171,17 @@ struct Timeline {
         for plan in series {
             let end = plan.retireAt ?? .distantFuture
             items.append((plan.archiveAt, .archived(series: plan.series.name)))
-            if let retire = plan.retireAt { items.append((retire, .retired(series: plan.series.name))) }
+            // Retention deletes archived channels and threads: nothing to cite without channels.
+            if let retire = plan.retireAt, channels { items.append((retire, .retired(series: plan.series.name))) }
             // Events that would open only after a manual archival never exist.
             for event in plan.events where event.channelFrom <= plan.archiveAt {
-                let name = event.event.name
+                // The distinct name, so two same-named events' reasons can be told apart.
+                let name = event.displayName
                 let hasTeams = !event.event.teams.isEmpty
                 if hasTeams {
                     items.append((event.teamsFrom, .teamsPublished(event: name)))
-                    if event.raceVoiceUntil < plan.archiveAt, event.raceVoiceUntil >= event.channelFrom {
+                    if channels, settings.voiceChannels, event.raceVoiceUntil < plan.archiveAt,
+                       event.raceVoiceUntil >= event.channelFrom, event.raceVoiceFrom < event.raceVoiceUntil {
                         items.append((event.raceVoiceUntil, .raceVoiceCloses(event: name)))
                     }
                 }

@@ -105,17 +105,23 @@ public struct DesiredThread: Hashable, Sendable, Codable {
     public var isPrivate: Bool
     /// Discord user ids that should be in the thread, sorted ascending.
     public var members: [Snowflake]
+    /// Archived by us (series archival): never created, archived and locked where it exists.
     public var archived: Bool
     public var locked: Bool
+    /// Whether a thread Discord auto-archived after a quiet spell must be reopened (the
+    /// club data needs it open: the race is still ahead). Otherwise a quiet archived thread
+    /// is normal life, not drift, and is reopened only to post into it or change its members.
+    public var reopen: Bool
     /// Minutes of inactivity before Discord auto-archives: 60, 1440, 4320 or 10080.
     public var autoArchiveMinutes: Int
     public var group: String
 
     public init(
         key: ResourceKey, name: String, parent: ResourceKey, isPrivate: Bool = true,
-        members: [Snowflake] = [], archived: Bool = false, locked: Bool = false,
+        members: [Snowflake] = [], archived: Bool = false, locked: Bool = false, reopen: Bool = false,
         autoArchiveMinutes: Int = 10080, group: String = ""
     ) {
+        self.reopen = reopen
         self.key = key
         self.name = name
         self.parent = parent

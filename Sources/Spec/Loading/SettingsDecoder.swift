@@ -36,7 +36,7 @@ enum SettingsDecoder {
         if let value = map["voice_channels"]?.bool() { settings.voiceChannels = value }
         if let value = map["stint_alerts"]?.bool() { settings.stintAlerts = value }
         if let node = map["channel_name_pattern"], let pattern = node.string(example: "\"{event} {team} {kind}\"") {
-            if checkPattern(pattern, at: node) { settings.channelNamePattern = pattern }
+            if checkPattern(pattern, at: node) { settings.channelNamePattern = completedPattern(pattern, at: node) }
         }
         if let node = map["notifications"] { decodeNotifications(node, into: &settings.notifications) }
         if let node = map["retention"] { decodeRetention(node, into: &settings.retention) }
@@ -92,6 +92,20 @@ enum SettingsDecoder {
             ok = false
         }
         return ok
+    }
+
+    /// A pattern that cannot tell channels apart, completed: without `{team}` every team's
+    /// voice channel of an event has one name, without `{kind}` a team's practice and race
+    /// voice share one. The missing placeholder is appended, with a warning.
+    private static func completedPattern(_ pattern: String, at node: YAMLValue) -> String {
+        var result = pattern
+        for (placeholder, clash) in [("{team}", "every team's voice channels"), ("{kind}", "a team's practice and race voice")]
+        where !result.contains(placeholder) {
+            result += " " + placeholder
+            node.warning("channel_name_pattern has no \(placeholder): \(clash) would share one name; using \"\(result)\"",
+                         hint: "add \(placeholder) to the pattern, e.g. \"\(ClubSettings.defaultChannelNamePattern)\"")
+        }
+        return result
     }
 
     private static func decodeNotifications(_ node: YAMLValue, into value: inout NotificationSettings) {

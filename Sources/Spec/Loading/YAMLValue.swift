@@ -102,21 +102,24 @@ struct YAMLValue {
         return scalar.string
     }
 
-    /// A display name: a string of at most `maxNameLength` code points (Discord's limit
-    /// for channel, role and thread names), checked before anything is built from it.
+    /// A display name: a string of at most `maxNameLength` code points, checked before
+    /// anything is built from it. Names Discord shows are at most 100 code points; longer
+    /// ones are shortened where they are used (`Naming`), so the bound here only refuses
+    /// input that cannot be a name (a megabyte pasted by mistake) quickly.
     func name(example: String = "\"GT3 Cup\"") -> String? {
         guard let text = string(example: example) else { return nil }
         let length = text.unicodeScalars.count
         guard length <= Self.maxNameLength else {
-            error("the name is \(length) characters long; Discord allows at most \(Self.maxNameLength)",
-                  hint: "shorten it to \(Self.maxNameLength) characters or fewer")
+            error("the name is \(length) characters long; at most \(Self.maxNameLength) are accepted",
+                  hint: "shorten it: Discord shows at most 100 characters, and longer names are shortened with an ellipsis where they are used")
             return nil
         }
         return text
     }
 
-    /// Discord's longest channel, role and thread name (code points).
-    static let maxNameLength = 100
+    /// The longest name accepted (code points): three times Discord's 100, so long event
+    /// and team names still work (shortened in Discord) while nonsense is refused at once.
+    static let maxNameLength = 300
 
     func bool() -> Bool? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = node.bool else {

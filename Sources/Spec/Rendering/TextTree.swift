@@ -23,7 +23,11 @@ struct TextTree {
         }
         lines.append("")
         let channelCount = desired.channels.count
-        lines.append("Channels (\(channelCount) of 500, \(desired.threads.count) threads)")
+        // An archived thread is never created (Discord would hold it archived), only kept
+        // archived and locked where it exists; the tree lists what `plan` may create.
+        let archivedThreads = desired.threads.filter(\.archived).count
+        let kept = archivedThreads == 0 ? "" : "; \(archivedThreads) archived threads kept and locked where they exist"
+        lines.append("Channels (\(channelCount) of 500, \(desired.threads.count - archivedThreads) threads\(kept))")
         let topLevel = desired.channels.filter { $0.parent == nil }
         if topLevel.isEmpty { lines.append("  (none)") }
         for (index, channel) in topLevel.enumerated() {
@@ -85,7 +89,7 @@ struct TextTree {
         for message in desired.messages where message.channel == channel.key {
             children.append([messageLine(message)])
         }
-        for thread in desired.threads where thread.parent == channel.key {
+        for thread in desired.threads where thread.parent == channel.key && !thread.archived {
             var block = ["🧵 \(thread.name)  \(thread.isPrivate ? "private" : "public")\(thread.archived ? ", archived" : "")\(thread.locked ? ", locked" : "")  \(people(thread.members))  [\(thread.key)]"]
             for message in desired.messages where message.channel == thread.key {
                 block.append("  " + messageLine(message))

@@ -13,9 +13,18 @@ struct LimitsCheck {
     let sink: DiagnosticSink
 
     func run() {
-        for problem in Self.problems(club: club, settings: settings) {
+        var names = NameClashCheck()
+        for problem in Self.problems(club: club, settings: settings, names: &names) {
             let location = map.nearest(problem.path)
             sink.error(at: location, problem.summary, hint: problem.hint)
+        }
+        for clash in names.clashes {
+            let other = map.nearest(NameClashCheck.path(of: clash.first, in: club))
+            sink.error(
+                at: map.nearest(NameClashCheck.path(of: clash.second, in: club)),
+                "\(clash.second) and \(clash.first) would both be named \"\(clash.name)\" in \(clash.scope)",
+                hint: "names are cut to Discord's 100 code points and text channels are lowercased without punctuation; "
+                    + "make the names differ (the other one is at \(other.file):\(other.line):\(other.column))")
         }
     }
 
@@ -28,11 +37,18 @@ struct LimitsCheck {
 
     /// Peak channel and role counts over every instant at which the layout changes.
     static func problems(club: ClubData, settings: ClubSettings) -> [Problem] {
+        var names = NameClashCheck()
+        return problems(club: club, settings: settings, names: &names)
+    }
+
+    /// The limit problems; every instant's layout also goes through `names`.
+    static func problems(club: ClubData, settings: ClubSettings, names: inout NameClashCheck) -> [Problem] {
         let timeline = Timeline(club: club, settings: settings)
         var worstChannels: (count: Int, at: Date, layout: DesiredGuild)?
         var worstRoles: (count: Int, at: Date, layout: DesiredGuild)?
         for instant in timeline.instants {
             let layout = LayoutBuilder(timeline: timeline, at: instant, includeMessages: false).build()
+            names.scan(layout)
             if layout.channels.count > (worstChannels?.count ?? maxChannels) {
                 worstChannels = (layout.channels.count, instant, layout)
             }

@@ -21,8 +21,10 @@ struct SyncMembersCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await withCleanErrors {
+            // A dry run only reads; a sync records, so it holds the guild's lock like apply.
             let context = try await ReconcileContext.open(configPath: config.config, statePath: state.state,
-                                                          target: target, trigger: "sync-members")
+                                                          target: target, trigger: "sync-members",
+                                                          use: dryRun ? .read : .write(lockTimeout: .seconds(600)))
             let report: MemberSyncer.Report
             do {
                 report = try await MemberSyncer(client: context.client, store: context.store)
@@ -86,9 +88,14 @@ struct MembersCommand: AsyncParsableCommand {
     func run() async throws {
         try await withCleanErrors {
             let club = try SpecCLI.load(config.config)
-            let store = try SQLiteStateStore(path: StatePath.stateFile(config: config.config, override: state.state))
-            let roster = try await store.roster(guild: club.settings.discord.guildID)
-                .filter { status == nil || $0.status == status }
+            let file = StatePath.stateFile(config: config.config, override: state.state)
+            var roster: [RosterRecord] = []
+            if FileManager.default.fileExists(atPath: file) {
+                roster = try await SQLiteStateStore(path: file).roster(guild: club.settings.discord.guildID)
+                    .filter { status == nil || $0.status == status }
+            } else {
+                Console.note("No state store at \(Console.relative(file)) yet: run simlane-reconcile sync-members first.")
+            }
             Console.write(Self.render(roster, format: format))
         }
     }

@@ -74,8 +74,10 @@ struct DesiredStateOracle {
                 continue
             }
             let meta = live.threadMetadata ?? ThreadMetadata()
-            if meta.archived != thread.archived { problems.append("\(thread.key) archived") }
-            if thread.archived { continue }
+            // A quiet thread Discord auto-archived may rest unless it must be reopened.
+            let resting = meta.archived && !thread.archived && !thread.reopen
+            if meta.archived != thread.archived, !resting { problems.append("\(thread.key) archived") }
+            if thread.archived || resting { continue }
             if live.name != thread.name || meta.locked != thread.locked || meta.autoArchiveDuration != thread.autoArchiveMinutes {
                 problems.append("\(thread.key) fields")
             }
