@@ -3,7 +3,7 @@ import Foundation
 
 /// Builds the `DesiredGuild` at one instant from a `Timeline` (the body of `compile`).
 struct LayoutBuilder {
-    static let maxPerCategory = 50
+    static let maxPerCategory = GuildLimits.channelsPerCategory
     static let readOnly: Permissions = [
         .sendMessages, .sendMessagesInThreads, .createPublicThreads, .createPrivateThreads, .addReactions,
     ]

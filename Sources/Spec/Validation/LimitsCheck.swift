@@ -1,11 +1,12 @@
+import DiscordTypes
 import Foundation
 
 /// Checks that the layout never exceeds Discord's hard limits at any instant: 500 channels
 /// per guild (categories included) and 250 roles. (50 channels per category is handled by
 /// overflow categories.)
 struct LimitsCheck {
-    static let maxChannels = 500
-    static let maxRoles = 250
+    static let maxChannels = GuildLimits.channels
+    static let maxRoles = GuildLimits.roles
 
     let club: ClubData
     let settings: ClubSettings
