@@ -54,7 +54,7 @@ public final class Reconciler: Sendable {
     public func plan(
         compiled: CompiledGuild, at: Date, configHash: String, signupUpdateFrequency: TimeInterval = 0
     ) async throws -> PlannedRun {
-        let (snapshot, ownership, recovered) = try await refresh()
+        let (snapshot, ownership, recovered) = try await refresh(for: compiled.desired)
         var planOptions = options.plan
         planOptions.heldMessageEdits = SignupCardThrottle(frequency: signupUpdateFrequency)
             .held(try await store.managedMessages(guild: guildID), at: at)
@@ -69,11 +69,13 @@ public final class Reconciler: Sendable {
         }
     }
 
-    /// The live guild and ownership, after settling the journal of interrupted runs.
-    public func refresh() async throws -> (GuildSnapshot, Ownership, [ResourceKey: Snowflake]) {
+    /// The live guild and ownership, after settling the journal of interrupted runs. Given
+    /// the layout to plan for, reads only what a plan for it can change (`SnapshotScope`).
+    public func refresh(for desired: DesiredGuild? = nil) async throws -> (GuildSnapshot, Ownership, [ResourceKey: Snowflake]) {
         var ownership = try await store.ownership(guild: guildID)
         var messages = try await store.managedMessages(guild: guildID)
-        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages)
+        func scope() -> SnapshotScope { desired.map { SnapshotScope(desired: $0, ownership: ownership) } ?? .everything }
+        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages, scope: scope())
         let pending = try await store.pendingIntents(guild: guildID)
         guard !pending.isEmpty else { return (snapshot, ownership, [:]) }
 
@@ -97,7 +99,8 @@ public final class Reconciler: Sendable {
             messages = try await store.managedMessages(guild: guildID)
             // Adopted messages must be read so the planner can compare them.
             if resolution.effects.contains(where: { if case .message = $0 { true } else { false } }) {
-                snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages)
+                snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages,
+                                                     scope: scope())
             }
         }
         return (snapshot, ownership, resolution.adopted)
@@ -143,13 +146,16 @@ public final class Reconciler: Sendable {
     }
 
     /// Applies a saved plan file after checking it still matches the guild and the state.
+    /// `config` is the club the plan was made for: the guild is read as that plan read it
+    /// (same `SnapshotScope`), so an unchanged guild fingerprints the same.
     public func apply(
-        saved: SavedPlan, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
+        saved: SavedPlan, config: ClubConfig? = nil, progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
     ) async throws -> ApplyReport {
         guard saved.plan.guildID == guildID else {
             throw ReconcileError.planMismatch("it is for guild \(saved.plan.guildID), not \(guildID)")
         }
-        let (snapshot, ownership, _) = try await refresh()
+        let layout = config.map { Compiler.compile($0, at: saved.instant).desired }
+        let (snapshot, ownership, _) = try await refresh(for: layout)
         if let why = saved.staleness(against: snapshot, ownership: ownership) {
             throw ReconcileError.stalePlan(why)
         }

@@ -62,7 +62,7 @@ struct ApplyCommand: AsyncParsableCommand {
                 return false
             }
             Console.out(saved.plan.summary.line)
-            report = try await context.reconciler.apply(saved: saved) { printer.handle($0) }
+            report = try await context.reconciler.apply(saved: saved, config: context.config) { printer.handle($0) }
         } else {
             let run = try await context.reconciler.plan(config: context.config, at: instant)
             Console.write(PlanTextRenderer.render(run.plan, color: Console.stdoutIsTTY))
