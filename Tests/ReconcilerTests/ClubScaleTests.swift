@@ -40,13 +40,24 @@ import Testing
         }
     }
 
-    @Test func aConvergedPlanOfASixtyEventClubReadsUnderFortyRequests() async throws {
+    /// The snapshot's six requests, one message listing per channel or active thread holding
+    /// managed messages, one member read per active thread: nothing per message, nothing for
+    /// threads meant to stay archived.
+    @Test func aConvergedPlanOfASixtyEventClubReadsOncePerChannelNotPerResource() async throws {
         let (run, log) = try await Self.convergedPlanLog(events: 60, moment: .peak)
         #expect(run.plan.isEmpty, "\(run.plan.changes.prefix(5).map { "\($0.action) \($0.key)" })")
         #expect(log.allSatisfy { $0.method == "GET" })
-        #expect(log.count <= 40, "\(Dictionary(grouping: log.compactMap(\.route), by: { $0 }).mapValues(\.count))")
-        // Bounded by channels: never one read per managed message or per archived thread.
-        #expect(log.filter { $0.route == "GET /channels/{channel_id}/messages/{message_id}" }.isEmpty)
-        #expect(log.filter { $0.route == "GET /channels/{channel_id}" }.isEmpty)
+        let desired = run.compiled.desired
+        let settled = Set(desired.threads.filter(\.archived).map(\.key))
+        let active = desired.threads.count - settled.count
+        let messageChannels = Set(desired.messages.map(\.channel)).subtracting(settled).count
+        let bound = 6 + messageChannels + active
+        let byRoute = Dictionary(grouping: log.compactMap(\.route), by: { $0 }).mapValues(\.count)
+        #expect(log.count <= bound, "\(byRoute)")
+        #expect(desired.messages.count > 3 * messageChannels / 2, "the club holds several messages per channel")
+        #expect(byRoute["GET /channels/{channel_id}/messages/{message_id}"] == nil)
+        #expect(byRoute["GET /channels/{channel_id}"] == nil)
+        #expect(byRoute["GET /channels/{channel_id}/messages"] == messageChannels)
+        #expect(byRoute["GET /channels/{channel_id}/thread-members"] == active)
     }
 }

@@ -54,8 +54,9 @@ struct Timeline {
         let lead = settings.notifications.raceVoiceLead
         var plans: [SeriesPlan] = []
         var seenSeries: Set<String> = []
+        let eventsOfSeries = Dictionary(grouping: club.events.enumerated(), by: \.element.series)
         for series in club.series where seenSeries.insert(series.id).inserted {
-            let events = club.events.enumerated().filter { $0.element.series == series.id }
+            let events = eventsOfSeries[series.id] ?? []
             guard let lastEnd = events.map(\.element.end).max() else { continue }
             let archiveAt = lastEnd.addingTimeInterval(settings.retention.archiveDelay)
             let retireAt = settings.retention.deleteArchivedAfter.map { archiveAt.addingTimeInterval($0) }
