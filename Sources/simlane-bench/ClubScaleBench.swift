@@ -2,7 +2,8 @@
 // 120 events (see `ClubScale`) it measures validate (load + checks + warnings), render
 // (compile + text), and against the emulator with Discord's limits (windows scaled by
 // `--scale`): a first plan and its apply (wall time vs the lower bound the limits imply,
-// 429s by scope), then a converged plan (requests, time).
+// 429s by scope), then a converged plan (requests, time) and a steady-state plan (what a
+// long-lived reconciler's read cache leaves to read).
 //
 // Usage: simlane-bench club-scale [--events 6,30,60,120] [--scale S] [--moment early|peak|late] [--runs N]
 //        [--local]   (validate and render only)
@@ -33,8 +34,8 @@ func runClubScaleBench(_ arguments: [String]) async throws {
         print(row.detail)
     }
     print("")
-    print("| events | members | validate | render | first plan | apply (bound) | ratio | apply 429s u/g/s | converged plan |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| events | members | validate | render | first plan | apply (bound) | ratio | apply 429s u/g/s | converged plan | steady plan |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for row in rows { print(row.tableLine) }
 }
 
@@ -54,6 +55,8 @@ enum ClubScaleBench {
         var convergedSeconds = 0.0
         var convergedRequests = 0
         var convergedChanges = 0
+        var steadySeconds = 0.0
+        var steadyRequests = 0
         var layout = ""
 
         var ratio: Double { boundSeconds > 0 ? applySeconds / boundSeconds : 0 }
@@ -65,7 +68,8 @@ enum ClubScaleBench {
               first plan: \(firstPlanRequests) requests, \(sec(firstPlanSeconds)); \(changes) changes
               apply: \(applyRequests) requests, \(sec(applySeconds)) (bound \(sec(boundSeconds)), ratio \(String(format: "%.2f", ratio))), \
             429s user \(applied429[.user] ?? 0), global \(applied429[.global] ?? 0), shared \(applied429[.shared] ?? 0)
-              converged plan: \(convergedRequests) requests, \(sec(convergedSeconds)), \(convergedChanges) changes left
+              converged plan: \(convergedRequests) requests, \(sec(convergedSeconds)), \(convergedChanges) changes left; \
+            steady-state plan (read cache): \(steadyRequests) requests, \(sec(steadySeconds))
             """
         }
 
@@ -73,7 +77,7 @@ enum ClubScaleBench {
             "| \(events) | \(members) | \(ms(validateMs)) | \(ms(renderMs)) | \(firstPlanRequests) req, \(sec(firstPlanSeconds)) "
                 + "| \(sec(applySeconds)) (\(sec(boundSeconds))) | \(String(format: "%.2f", ratio)) "
                 + "| \(applied429[.user] ?? 0)/\(applied429[.global] ?? 0)/\(applied429[.shared] ?? 0) "
-                + "| \(convergedRequests) req, \(sec(convergedSeconds)) |"
+                + "| \(convergedRequests) req, \(sec(convergedSeconds)) | \(steadyRequests) req, \(sec(steadySeconds)) |"
         }
 
         private func ms(_ value: Double) -> String { String(format: "%.1f ms", value) }
@@ -115,7 +119,10 @@ enum ClubScaleBench {
         let client = DiscordClient(configuration: DiscordConfiguration(
             baseURL: server.baseURL, token: BotToken(BotIdentity.sandbox.token)!))
         let store = try SQLiteStateStore.inMemory()
-        let reconciler = Reconciler(client: client, store: store, guildID: guildID)
+        // A long-lived reconciler, as in the daemon: what a plan read stands for 10 minutes
+        // unless an apply touched it (ReadCache), so the steady-state plan reads little.
+        let reconciler = Reconciler(client: client, store: store, guildID: guildID,
+                                    options: ReconcilerOptions(readCacheLifetime: 600))
 
         await emulator.resetLog()
         var run: PlannedRun?
@@ -136,6 +143,10 @@ enum ClubScaleBench {
         row.convergedSeconds = try await seconds { converged = try await reconciler.plan(config: config, at: at) }
         row.convergedRequests = await emulator.currentCounters.requests
         row.convergedChanges = converged?.plan.changes.count ?? -1
+
+        await emulator.resetLog()
+        row.steadySeconds = try await seconds { _ = try await reconciler.plan(config: config, at: at) }
+        row.steadyRequests = await emulator.currentCounters.requests
         return row
     }
 

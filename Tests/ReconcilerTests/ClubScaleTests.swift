@@ -11,7 +11,10 @@ import Testing
 /// converged plan costs in requests, deterministic counts only.
 @Suite struct ClubScaleTests {
     /// Applies the club at `moment`, then returns the emulator's log of the next plan.
-    static func convergedPlanLog(events: Int, moment: ClubScale.Moment) async throws -> (PlannedRun, [LoggedRequest]) {
+    static func convergedPlanLog(
+        events: Int, moment: ClubScale.Moment, options: ReconcilerOptions = ReconcilerOptions(), plans: Int = 1,
+        between: @Sendable (DiscordEmulator, ManualTime) async throws -> Void = { _, _ in }
+    ) async throws -> (PlannedRun, [LoggedRequest]) {
         let scale = ClubScale(events: events)
         let config = try scale.config()
         let at = scale.instant(moment)
@@ -24,13 +27,23 @@ import Testing
         let server = try await EmulatorServer.start(emulator: emulator)
         let client = DiscordClient(configuration: DiscordConfiguration(
             baseURL: server.baseURL, token: BotToken(BotIdentity.sandbox.token)!))
-        let reconciler = Reconciler(client: client, store: try SQLiteStateStore.inMemory(), guildID: guildID)
+        let time = ManualTime(at)
+        let reconciler = Reconciler(client: client, store: try SQLiteStateStore.inMemory(), guildID: guildID,
+                                    options: options, now: { time.now })
         do {
             let first = try await reconciler.plan(config: config, at: at)
             let report = try await reconciler.apply(first)
             #expect(report.failed == 0)
-            await emulator.resetLog()
-            let again = try await reconciler.plan(config: config, at: at)
+            var again = try await reconciler.plan(config: config, at: at)
+            for _ in 1..<max(1, plans) {
+                try await between(emulator, time)
+                await emulator.resetLog()
+                again = try await reconciler.plan(config: config, at: at)
+            }
+            if plans <= 1 {
+                await emulator.resetLog()
+                again = try await reconciler.plan(config: config, at: at)
+            }
             let log = await emulator.requestLog
             await server.stop()
             return (again, log)
@@ -59,5 +72,28 @@ import Testing
         #expect(byRoute["GET /channels/{channel_id}"] == nil)
         #expect(byRoute["GET /channels/{channel_id}/messages"] == messageChannels)
         #expect(byRoute["GET /channels/{channel_id}/thread-members"] == active)
+    }
+
+    /// With a read cache (a long-lived reconciler), a steady-state plan reads only the
+    /// snapshot: what the last plan read and no apply touched still stands.
+    @Test func aSteadyStatePlanOfASixtyEventClubReadsUnderFortyRequests() async throws {
+        let options = ReconcilerOptions(readCacheLifetime: 600)
+        let (run, log) = try await Self.convergedPlanLog(events: 60, moment: .peak, options: options, plans: 2)
+        #expect(run.plan.isEmpty)
+        #expect(log.count <= 40, "\(Dictionary(grouping: log.compactMap(\.route), by: { $0 }).mapValues(\.count))")
+    }
+
+    /// A card deleted out of band is noticed once the cache's lifetime has passed.
+    @Test func aDeletedCardIsRepostedOnceTheCacheExpires() async throws {
+        let options = ReconcilerOptions(readCacheLifetime: 600)
+        let (run, _) = try await Self.convergedPlanLog(events: 6, moment: .peak, options: options, plans: 3) { emulator, time in
+            let guildID = try ClubScale(events: 6).config().settings.discord.guildID
+            if let card = await emulator.guild(guildID)?.messages.values.filter({ $0.pinned }).min(by: { $0.id < $1.id }) {
+                try await emulator.adminDeleteMessage(card.id, in: guildID)
+            }
+            time.advance(by: 300)
+        }
+        // The second plan (300 s) still trusts the cache; the third (600 s) reads and reposts.
+        #expect(run.plan.changes.contains { $0.action == .post }, "\(run.plan.changes.map { "\($0.action) \($0.key)" })")
     }
 }

@@ -23,6 +23,7 @@ public final class Reconciler: Sendable {
     let performer: any ChangePerformer
     let counts: @Sendable () async -> RequestCounts
     let now: @Sendable () -> Date
+    let readCache: ReadCache
 
     /// A reconciler over any reader and performer (tests script them; `init(client:…)` uses
     /// Discord's).
@@ -39,6 +40,7 @@ public final class Reconciler: Sendable {
         self.options = options
         self.counts = counts
         self.now = now
+        readCache = ReadCache(lifetime: options.readCacheLifetime)
     }
 
     // MARK: Plan
@@ -74,8 +76,18 @@ public final class Reconciler: Sendable {
     public func refresh(for desired: DesiredGuild? = nil) async throws -> (GuildSnapshot, Ownership, [ResourceKey: Snowflake]) {
         var ownership = try await store.ownership(guild: guildID)
         var messages = try await store.managedMessages(guild: guildID)
-        func scope() -> SnapshotScope { desired.map { SnapshotScope(desired: $0, ownership: ownership) } ?? .everything }
-        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages, scope: scope())
+        let known = await readCache.known(at: now())
+        func scope() -> SnapshotScope {
+            guard let desired else { return .everything }
+            var scope = SnapshotScope(desired: desired, ownership: ownership)
+            scope.knownThreadMembers = known.members.filter { scope.memberThreads?.contains($0.key) ?? false }
+            scope.knownMessages = known.messages
+            return scope
+        }
+        let firstScope = scope()
+        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages, scope: firstScope)
+        let messageChannels = Set(messages.map(\.channelID)).subtracting(firstScope.settledThreads)
+        await readCache.remember(snapshot, messageChannels: messageChannels, reused: firstScope, at: now())
         let pending = try await store.pendingIntents(guild: guildID)
         guard !pending.isEmpty else { return (snapshot, ownership, [:]) }
 
@@ -133,6 +145,7 @@ public final class Reconciler: Sendable {
         let executor = ApplyExecutor(store: store, performer: performer, guildID: guildID,
                                      maxConcurrency: options.maxConcurrency, now: now)
         let results = try await executor.run(run.plan, runID: runID, progress: progress)
+        await readCache.forget(touchedBy: run.plan)
         let used = await counts() - before
         let report = ApplyReport(runID: runID, results: results, requests: used.requests,
                                  rateLimited: used.rateLimited)

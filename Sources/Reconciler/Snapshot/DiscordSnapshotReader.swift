@@ -41,15 +41,21 @@ public struct DiscordSnapshotReader: SnapshotReader {
 
         let present = Set(threads.map(\.id))
         let memberReads = ownedThreads.filter { present.contains($0) && (scope.memberThreads?.contains($0) ?? true) }
-        let memberLists = try await Self.bounded(memberReads.sorted(), width: maxConcurrency) { id in
+        var threadMembers: [Snowflake: [Snowflake]] = [:]
+        for id in memberReads { threadMembers[id] = scope.knownThreadMembers[id] }
+        let memberLists = try await Self.bounded(memberReads.filter { threadMembers[$0] == nil }.sorted(),
+                                                 width: maxConcurrency) { id in
             (id, try await Self.ignoringNotFound { try await Self.allThreadMembers(client, id) } ?? [])
         }
-        var threadMembers: [Snowflake: [Snowflake]] = [:]
         for (id, users) in memberLists { threadMembers[id] = users }
 
         let wanted = messages.filter { !scope.settledThreads.contains($0.channelID) }
         var messageMap: [Snowflake: Message] = [:]
-        for message in try await managedMessages(wanted) { messageMap[message.id] = message }
+        let ids = Set(wanted.map(\.messageID))
+        for message in scope.knownMessages.values.joined() where ids.contains(message.id) { messageMap[message.id] = message }
+        for message in try await managedMessages(wanted.filter { scope.knownMessages[$0.channelID] == nil }) {
+            messageMap[message.id] = message
+        }
 
         return GuildSnapshot(
             guildID: guildID, ownerID: guild.ownerID, channels: channelList, roles: roleList,

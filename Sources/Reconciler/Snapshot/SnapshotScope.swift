@@ -20,6 +20,10 @@ public struct SnapshotScope: Sendable, Hashable {
     public var settledThreads: Set<Snowflake>
     /// Owned threads whose members the plan may change; nil reads every owned thread's.
     public var memberThreads: Set<Snowflake>?
+    /// Members of threads still known from an earlier read (`ReadCache`): not read again.
+    public var knownThreadMembers: [Snowflake: [Snowflake]] = [:]
+    /// Messages of channels still known from an earlier read (`ReadCache`): not read again.
+    public var knownMessages: [Snowflake: [Message]] = [:]
 
     /// Reads everything owned (what a reader without a layout must do).
     public static let everything = SnapshotScope(threadParents: [:], settledThreads: [], memberThreads: nil)

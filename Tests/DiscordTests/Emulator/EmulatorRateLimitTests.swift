@@ -83,7 +83,7 @@ import Testing
             let results = try await rig.run(200) { index in _ = try await client.channel(ids[index]) }
             #expect(results.allSatisfy { $0.error == nil })
             let log = await rig.emulator.requestLog
-            #expect(log.count == 200)
+            #expect(log.count >= 200)  // more only if a loaded machine timed a read out and it was retried
             #expect(Self.maxInWindow(log, 1) <= 50)
             #expect(await rig.emulator.currentCounters.totalRateLimited == 0)
             #expect(await client.metrics().globalRateLimited == 0)
