@@ -130,7 +130,10 @@ enum ClubScaleBench {
         row.firstPlanRequests = await emulator.currentCounters.requests
         guard let run else { return row }
         row.changes = run.plan.changes.count
-        row.boundSeconds = ApplyBench.lowerBound(run.plan.changes, limits: limits)
+        // The client keeps Discord's real global limit (50 per second) whatever the emulator's
+        // scale, so that limit bounds apply too.
+        row.boundSeconds = max(ApplyBench.lowerBound(run.plan.changes, limits: limits),
+                               Double(run.plan.requestCount) / 50)
 
         await emulator.resetLog()
         row.applySeconds = try await seconds { _ = try await reconciler.apply(run) }
