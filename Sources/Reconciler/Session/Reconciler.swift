@@ -24,6 +24,7 @@ public final class Reconciler: Sendable {
     let performer: any ChangePerformer
     let counts: @Sendable () async -> RequestCounts
     let now: @Sendable () -> Date
+    let readCache: ReadCache
 
     /// A reconciler over any reader and performer (tests script them; `init(client:…)` uses
     /// Discord's).
@@ -40,6 +41,7 @@ public final class Reconciler: Sendable {
         self.options = options
         self.counts = counts
         self.now = now
+        readCache = ReadCache(lifetime: options.readCacheLifetime)
     }
 
     // MARK: Plan
@@ -60,7 +62,7 @@ public final class Reconciler: Sendable {
     public func plan(
         compiled: CompiledGuild, at: Date, configHash: String, signupUpdateFrequency: TimeInterval = 0
     ) async throws -> PlannedRun {
-        let (snapshot, ownership, recovered) = try await refresh()
+        let (snapshot, ownership, recovered) = try await refresh(for: compiled.desired)
         return try await diff(compiled: compiled, at: at, configHash: configHash,
                               signupUpdateFrequency: signupUpdateFrequency,
                               snapshot: snapshot, ownership: ownership, recovered: recovered)
@@ -85,11 +87,23 @@ public final class Reconciler: Sendable {
         }
     }
 
-    /// The live guild and ownership, after settling the journal of interrupted runs.
-    public func refresh() async throws -> (GuildSnapshot, Ownership, [ResourceKey: Snowflake]) {
+    /// The live guild and ownership, after settling the journal of interrupted runs. Given
+    /// the layout to plan for, reads only what a plan for it can change (`SnapshotScope`).
+    public func refresh(for desired: DesiredGuild? = nil) async throws -> (GuildSnapshot, Ownership, [ResourceKey: Snowflake]) {
         var ownership = try await store.ownership(guild: guildID)
         var messages = try await store.managedMessages(guild: guildID)
-        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages)
+        let known = await readCache.known(at: now())
+        func scope() -> SnapshotScope {
+            guard let desired else { return .everything }
+            var scope = SnapshotScope(desired: desired, ownership: ownership)
+            scope.knownThreadMembers = known.members.filter { scope.memberThreads?.contains($0.key) ?? false }
+            scope.knownMessages = known.messages
+            return scope
+        }
+        let firstScope = scope()
+        var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages, scope: firstScope)
+        let messageChannels = Set(messages.map(\.channelID)).subtracting(firstScope.settledThreads)
+        await readCache.remember(snapshot, messageChannels: messageChannels, reused: firstScope, at: now())
         let pending = try await store.pendingIntents(guild: guildID)
         guard !pending.isEmpty else { return (snapshot, ownership, [:]) }
 
@@ -113,7 +127,8 @@ public final class Reconciler: Sendable {
             messages = try await store.managedMessages(guild: guildID)
             // Adopted messages must be read so the planner can compare them.
             if resolution.effects.contains(where: { if case .message = $0 { true } else { false } }) {
-                snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages)
+                snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages,
+                                                     scope: scope())
             }
         }
         return (snapshot, ownership, resolution.adopted)
@@ -146,6 +161,7 @@ public final class Reconciler: Sendable {
         let executor = ApplyExecutor(store: store, performer: performer, guildID: guildID,
                                      maxConcurrency: options.maxConcurrency, now: now)
         let results = try await executor.run(run.plan, runID: runID, progress: progress)
+        await readCache.forget(touchedBy: run.plan)
         let used = await counts() - before
         let report = ApplyReport(runID: runID, results: results, requests: used.requests,
                                  rateLimited: used.rateLimited)
@@ -163,6 +179,8 @@ public final class Reconciler: Sendable {
     /// for this guild and state (fingerprints), every operation acts on the resource its own
     /// change names and deletes nothing protected, and it is exactly the plan this
     /// configuration gives at the plan's instant (re-derived and compared change by change).
+    /// The guild is read as the plan read it (same `SnapshotScope`), so an unchanged guild
+    /// fingerprints the same.
     public func apply(
         saved: SavedPlan, config: ClubConfig,
         progress: @escaping @Sendable (ApplyProgress) -> Void = { _ in }
@@ -182,7 +200,7 @@ public final class Reconciler: Sendable {
             policy: compiled.desired.policy) {
             throw ReconcileError.tamperedPlan(violation)
         }
-        let (snapshot, ownership, _) = try await refresh()
+        let (snapshot, ownership, _) = try await refresh(for: compiled.desired)
         if let why = saved.staleness(against: snapshot, ownership: ownership) {
             throw ReconcileError.stalePlan(why)
         }

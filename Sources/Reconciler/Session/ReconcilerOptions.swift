@@ -1,3 +1,4 @@
+import Foundation
 import Planner
 
 /// Switches for a `Reconciler`.
@@ -8,10 +9,17 @@ public struct ReconcilerOptions: Sendable {
     public var maxConcurrency: Int
     /// What starts runs, recorded in the runs table (`apply`, `run`, …).
     public var trigger: String
+    /// How long thread members and managed messages read by one plan stand for Discord's
+    /// answer in later plans of the same reconciler, unless an apply touched them (`ReadCache`);
+    /// 0 (the default) reads them every time. Out-of-band changes to them are noticed only
+    /// after this long, so set it only with a change feed or a tolerable delay.
+    public var readCacheLifetime: TimeInterval
 
-    public init(plan: PlanOptions = PlanOptions(), maxConcurrency: Int = 8, trigger: String = "apply") {
+    public init(plan: PlanOptions = PlanOptions(), maxConcurrency: Int = 8, trigger: String = "apply",
+                readCacheLifetime: TimeInterval = 0) {
         self.plan = plan
         self.maxConcurrency = maxConcurrency
         self.trigger = trigger
+        self.readCacheLifetime = readCacheLifetime
     }
 }

@@ -5,16 +5,23 @@ import Planner
 
 /// Reads a guild with the few requests that cover all of it — the bot's user, the guild,
 /// its channels, roles and active threads, and its members 1,000 at a time — plus, only for
-/// what we own: threads that are not active (one GET each), thread members of owned
-/// threads, and owned messages. Never one request per unowned resource.
+/// what we own and the plan can change (`SnapshotScope`): archived threads listed per parent
+/// channel, thread members of threads meant to be active, and managed messages one request
+/// per channel. Never one request per unowned resource, nor per managed message.
 public struct DiscordSnapshotReader: SnapshotReader {
     public let client: DiscordClient
-    /// Concurrent per-resource reads (thread members, messages); each is its own bucket.
+    /// Concurrent per-channel reads (thread members, messages); each is its own bucket.
     public var maxConcurrency = 8
 
     public init(client: DiscordClient) { self.client = client }
 
     public func snapshot(guild guildID: Snowflake, ownership: Ownership, messages: [ManagedMessage]) async throws -> GuildSnapshot {
+        try await snapshot(guild: guildID, ownership: ownership, messages: messages, scope: .everything)
+    }
+
+    public func snapshot(
+        guild guildID: Snowflake, ownership: Ownership, messages: [ManagedMessage], scope: SnapshotScope
+    ) async throws -> GuildSnapshot {
         let client = self.client
         // The guild first: an unknown guild or a bad token fails here with one clear error.
         let guild = try await client.guild(guildID)
@@ -29,31 +36,90 @@ public struct DiscordSnapshotReader: SnapshotReader {
         var threads = activeList.threads
         let ownedThreads = ownership.entries.values.filter { $0.kind == .thread }.map(\.id)
         let activeIDs = Set(threads.map(\.id))
-        let inactive = ownedThreads.filter { !activeIDs.contains($0) }.sorted()
-        threads += try await Self.bounded(inactive, width: maxConcurrency) { id in
-            try await Self.ignoringNotFound { try await client.channel(id) }
-        }.compactMap { $0 }.filter { $0.type.isThread }
+        let inactive = ownedThreads.filter { !activeIDs.contains($0) && !scope.settledThreads.contains($0) }.sorted()
+        threads += try await archivedThreads(inactive, parents: scope.threadParents)
 
         let present = Set(threads.map(\.id))
-        let memberLists = try await Self.bounded(ownedThreads.filter(present.contains).sorted(), width: maxConcurrency) { id in
+        let memberReads = ownedThreads.filter { present.contains($0) && (scope.memberThreads?.contains($0) ?? true) }
+        var threadMembers: [Snowflake: [Snowflake]] = [:]
+        for id in memberReads { threadMembers[id] = scope.knownThreadMembers[id] }
+        let memberLists = try await Self.bounded(memberReads.filter { threadMembers[$0] == nil }.sorted(),
+                                                 width: maxConcurrency) { id in
             (id, try await Self.ignoringNotFound { try await Self.allThreadMembers(client, id) } ?? [])
         }
-        var threadMembers: [Snowflake: [Snowflake]] = [:]
         for (id, users) in memberLists { threadMembers[id] = users }
 
-        let fetched = try await Self.bounded(messages, width: maxConcurrency) { managed in
-            try await Self.ignoringNotFound {
-                try await client.message(channelID: managed.channelID, messageID: managed.messageID)
-            }
-        }
+        let wanted = messages.filter { !scope.settledThreads.contains($0.channelID) }
         var messageMap: [Snowflake: Message] = [:]
-        for message in fetched.compactMap({ $0 }) { messageMap[message.id] = message }
+        let ids = Set(wanted.map(\.messageID))
+        for message in scope.knownMessages.values.joined() where ids.contains(message.id) { messageMap[message.id] = message }
+        for message in try await managedMessages(wanted.filter { scope.knownMessages[$0.channelID] == nil }) {
+            messageMap[message.id] = message
+        }
 
         return GuildSnapshot(
             guildID: guildID, ownerID: guild.ownerID, channels: channelList, roles: roleList,
             threads: threads, threadMembers: threadMembers, members: memberList, botUserID: bot.id,
             messages: messageMap)
     }
+
+    /// Owned threads missing from the active list: archived (listed per parent channel,
+    /// newest archived first, paged until all are found) or deleted. Threads whose parent is
+    /// unknown, or that no listing showed, are read one by one (absent when deleted).
+    func archivedThreads(_ ids: [Snowflake], parents: [Snowflake: Snowflake]) async throws -> [Channel] {
+        guard !ids.isEmpty else { return [] }
+        let client = self.client
+        let byParent = Dictionary(grouping: ids.filter { parents[$0] != nil }) { parents[$0]! }
+        let listed = try await Self.bounded(byParent.keys.sorted(), width: maxConcurrency) { parent in
+            var missing = Set(byParent[parent] ?? [])
+            var found: [Channel] = []
+            var before: String?
+            while !missing.isEmpty {
+                guard let page = try await Self.ignoringNotFound({
+                    try await client.archivedPrivateThreads(in: parent, before: before, limit: 100)
+                }) else { break }
+                for thread in page.threads where missing.remove(thread.id) != nil { found.append(thread) }
+                guard page.hasMore == true, let last = page.threads.last?.threadMetadata?.archiveTimestamp,
+                      last != before else { break }
+                before = last
+            }
+            return found
+        }.flatMap { $0 }
+        let seen = Set(listed.map(\.id))
+        let single = try await Self.bounded(ids.filter { !seen.contains($0) }, width: maxConcurrency) { id in
+            try await Self.ignoringNotFound { try await client.channel(id) }
+        }
+        return (listed + single.compactMap { $0 }).filter { $0.type.isThread }
+    }
+
+    /// Managed messages, one request per channel: the page of up to 100 messages from the
+    /// channel's oldest managed message on. Discord lists messages after a cursor oldest
+    /// first, so that page holds every managed message still there that is not newer than
+    /// its last entry; a managed message newer than a full page is read on its own. A
+    /// managed message the page should hold but does not was deleted.
+    func managedMessages(_ managed: [ManagedMessage]) async throws -> [Message] {
+        let client = self.client
+        let byChannel = Dictionary(grouping: managed, by: \.channelID)
+        let pages = try await Self.bounded(byChannel.keys.sorted(), width: maxConcurrency) { channel in
+            let ids = Set(byChannel[channel]!.map(\.messageID))
+            let oldest = ids.min()!
+            let page = try await Self.ignoringNotFound {
+                try await client.messages(in: channel, limit: Self.messagePage, after: Snowflake(oldest.rawValue - 1))
+            } ?? []
+            var found = page.filter { ids.contains($0.id) }
+            if page.count >= Self.messagePage, let newest = page.map(\.id).max() {
+                for id in ids.sorted() where id > newest {
+                    if let message = try await Self.ignoringNotFound({
+                        try await client.message(channelID: channel, messageID: id)
+                    }) { found.append(message) }
+                }
+            }
+            return found
+        }
+        return pages.flatMap { $0 }
+    }
+
+    static let messagePage = 100
 
     public func recentMessages(in channel: Snowflake, since: Date) async throws -> [Message] {
         try await Self.ignoringNotFound {

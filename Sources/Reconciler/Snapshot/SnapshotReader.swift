@@ -7,9 +7,20 @@ import Planner
 /// `DiscordSnapshotReader` is the real one.
 public protocol SnapshotReader: Sendable {
     func snapshot(guild: Snowflake, ownership: Ownership, messages: [ManagedMessage]) async throws -> GuildSnapshot
+    /// The snapshot limited to what `scope` says the plan can change (see `SnapshotScope`).
+    func snapshot(guild: Snowflake, ownership: Ownership, messages: [ManagedMessage],
+                  scope: SnapshotScope) async throws -> GuildSnapshot
     /// Messages posted in `channel` at or after `since` (used only to settle a message post
     /// whose answer was lost).
     func recentMessages(in channel: Snowflake, since: Date) async throws -> [Message]
+}
+
+extension SnapshotReader {
+    /// Readers that cannot narrow their reads read everything.
+    public func snapshot(guild: Snowflake, ownership: Ownership, messages: [ManagedMessage],
+                         scope: SnapshotScope) async throws -> GuildSnapshot {
+        try await snapshot(guild: guild, ownership: ownership, messages: messages)
+    }
 }
 
 /// Requests sent and 429s received so far by the client behind a reconciler.

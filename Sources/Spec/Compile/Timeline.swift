@@ -56,8 +56,9 @@ struct Timeline {
         let lead = settings.notifications.raceVoiceLead
         var plans: [SeriesPlan] = []
         var seenSeries: Set<String> = []
+        let eventsOfSeries = Dictionary(grouping: club.events.enumerated(), by: \.element.series)
         for series in club.series where seenSeries.insert(series.id).inserted {
-            let events = club.events.enumerated().filter { $0.element.series == series.id }
+            let events = eventsOfSeries[series.id] ?? []
             guard let lastEnd = events.map(\.element.end).max() else { continue }
             let (archiveAt, retireAt, openUntil) = Self.archival(of: series, events: events.map(\.element),
                                                                  lastEnd: lastEnd, settings: settings)
@@ -210,6 +211,21 @@ struct Timeline {
         return items.enumerated()
             .sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }
             .map(\.element)
+    }
+
+    /// The distinct instants at which resources appear or go (channels open, teams publish,
+    /// race voice opens or closes, archival, retention): where names can start to clash.
+    var structuralInstants: [Date] {
+        var result: [Date] = []
+        for item in transitions where result.last != item.at {
+            switch item.reason {
+            case .archived, .retired, .channelOpens, .teamsPublished, .raceVoiceOpens, .raceVoiceCloses:
+                result.append(item.at)
+            case .signupCloses, .starts, .ends, .stintAlert:
+                continue
+            }
+        }
+        return result
     }
 
     /// The distinct instants of `transitions`.

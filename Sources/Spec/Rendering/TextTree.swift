@@ -6,10 +6,24 @@ struct TextTree {
     let compiled: CompiledGuild
     let names: [Snowflake: String]
     private var desired: DesiredGuild { compiled.desired }
+    /// Indexes built once, so rendering stays linear in the layout's size.
+    private let messagesIn: [ResourceKey: [DesiredMessage]]
+    private let threadsIn: [ResourceKey: [DesiredThread]]
+    private let channelsIn: [ResourceKey: [DesiredChannel]]
+    private let roleNames: [ResourceKey: String]
 
     init(compiled: CompiledGuild, names: [Snowflake: String]) {
         self.compiled = compiled
         self.names = names
+        let desired = compiled.desired
+        messagesIn = Dictionary(grouping: desired.messages, by: \.channel)
+        threadsIn = Dictionary(grouping: desired.threads, by: \.parent)
+        var channels: [ResourceKey: [DesiredChannel]] = [:]
+        for channel in desired.channels { if let parent = channel.parent { channels[parent, default: []].append(channel) } }
+        channelsIn = channels
+        var roles: [ResourceKey: String] = [:]
+        for role in desired.roles where roles[role.key] == nil { roles[role.key] = role.name }
+        roleNames = roles
     }
 
     func render(at: Date, title: String) -> String {
@@ -86,17 +100,17 @@ struct TextTree {
         }
         var children: [[String]] = []
         if let topic = channel.topic { children.append(["topic: \(topic)"]) }
-        for message in desired.messages where message.channel == channel.key {
+        for message in messagesIn[channel.key] ?? [] {
             children.append([messageLine(message)])
         }
-        for thread in desired.threads where thread.parent == channel.key && !thread.archived {
+        for thread in threadsIn[channel.key] ?? [] where !thread.archived {
             var block = ["🧵 \(thread.name)  \(thread.isPrivate ? "private" : "public")\(thread.archived ? ", archived" : "")\(thread.locked ? ", locked" : "")  \(people(thread.members))  [\(thread.key)]"]
-            for message in desired.messages where message.channel == thread.key {
+            for message in messagesIn[thread.key] ?? [] {
                 block.append("  " + messageLine(message))
             }
             children.append(block)
         }
-        let subchannels = desired.channels.filter { $0.parent == channel.key }
+        let subchannels = channelsIn[channel.key] ?? []
         for (index, block) in children.enumerated() {
             let isLast = index == children.count - 1 && subchannels.isEmpty
             lines.append(inner + (isLast ? "└─ " : "├─ ") + block[0])
@@ -124,7 +138,7 @@ struct TextTree {
             let who: String
             switch overwrite.target {
             case .everyone: who = "@everyone"
-            case .managedRole(let key): who = "@" + (desired.roles.first { $0.key == key }?.name ?? key.rawValue)
+            case .managedRole(let key): who = "@" + (roleNames[key] ?? key.rawValue)
             case .role(let id): who = "role \(id)"
             case .member(let id): who = names[id] ?? "user \(id)"
             }

@@ -19,10 +19,9 @@ struct ClubValidator {
         checkUnique(club.series.map(\.id), path: { "series[\($0)].id" }, what: "series")
         checkUnique(club.events.map(\.id), path: { "events[\($0)].id" }, what: "event")
         checkLinkedAccounts()
-        let memberIDs = club.members.map(\.id)
-        let seriesIDs = club.series.map(\.id)
+        let known = Known(club: club)
         for (index, event) in club.events.enumerated() {
-            checkEvent(event, base: "events[\(index)]", memberIDs: memberIDs, seriesIDs: seriesIDs)
+            checkEvent(event, base: "events[\(index)]", known: known)
         }
         if let settings {
             LimitsCheck(club: club, settings: settings, map: map, sink: sink).run()
@@ -68,9 +67,28 @@ struct ClubValidator {
         error(path, "'\(id)' is not a \(kind) of \(owner)", hint: hint)
     }
 
-    private func checkEvent(_ event: RaceEvent, base: String, memberIDs: [String], seriesIDs: [String]) {
-        if !seriesIDs.contains(event.series) {
-            unknown(event.series, base + ".series", kind: "series", known: seriesIDs, listKey: "series")
+    /// Ids looked up once per reference: sets and a member index, so checks stay linear in
+    /// the club's size (the lists are kept in order for did-you-mean hints).
+    struct Known {
+        let memberIDs: [String]
+        let members: Set<String>
+        let seriesIDs: [String]
+        let series: Set<String>
+        let linked: Set<String>
+
+        init(club: ClubData) {
+            memberIDs = club.members.map(\.id)
+            members = Set(memberIDs)
+            seriesIDs = club.series.map(\.id)
+            series = Set(seriesIDs)
+            linked = Set(club.members.filter { $0.discordUserID != nil }.map(\.id))
+        }
+    }
+
+    private func checkEvent(_ event: RaceEvent, base: String, known: Known) {
+        let memberIDs = known.memberIDs
+        if !known.series.contains(event.series) {
+            unknown(event.series, base + ".series", kind: "series", known: known.seriesIDs, listKey: "series")
         }
         if let signup = event.signup {
             if signup.closes > event.start {
@@ -81,7 +99,7 @@ struct ClubValidator {
         var seen: Set<String> = []
         for (index, participant) in event.participants.enumerated() {
             let path = "\(base).participants[\(index)]"
-            if !memberIDs.contains(participant) {
+            if !known.members.contains(participant) {
                 unknown(participant, path, kind: "member", known: memberIDs, listKey: "members")
             } else if !seen.insert(participant).inserted {
                 error(path, "'\(participant)' is listed twice as a participant", hint: "remove the repeated entry")
@@ -93,9 +111,9 @@ struct ClubValidator {
             let teamBase = "\(base).teams[\(teamIndex)]"
             for (index, member) in team.members.enumerated() {
                 let path = "\(teamBase).members[\(index)]"
-                if !memberIDs.contains(member) {
+                if !known.members.contains(member) {
                     unknown(member, path, kind: "member", known: memberIDs, listKey: "members")
-                } else if !event.participants.contains(member) {
+                } else if !seen.contains(member) {
                     error(path, "'\(member)' is in team '\(team.id)' but not a participant of '\(event.id)'",
                           hint: "add '\(member)' to the event's participants, or take them out of the team")
                 } else if let other = teamOf[member] {
@@ -103,14 +121,14 @@ struct ClubValidator {
                           hint: "a driver races for one team per event")
                 } else {
                     teamOf[member] = team.id
-                    if club.member(member)?.discordUserID == nil {
+                    if !known.linked.contains(member) {
                         sink.warning(at: map.nearest(path),
                                      "'\(member)' has no linked Discord account: no team role or thread access",
                                      hint: "link the account on Simlane, or set discord_user_id for '\(member)'")
                     }
                 }
             }
-            checkStints(team, event: event, base: teamBase, memberIDs: memberIDs)
+            checkStints(team, event: event, base: teamBase, known: known)
         }
         let teamIDs = event.teams.map(\.id)
         for (index, result) in event.results.enumerated() where !teamIDs.contains(result.team) {
@@ -119,16 +137,16 @@ struct ClubValidator {
         }
     }
 
-    private func checkStints(_ team: Team, event: RaceEvent, base: String, memberIDs: [String]) {
+    private func checkStints(_ team: Team, event: RaceEvent, base: String, known: Known) {
         let window = "\(ValueParsers.timestampText(event.start)) – \(ValueParsers.timestampText(event.end))"
         for (index, stint) in team.stints.enumerated() {
             let path = "\(base).stints[\(index)]"
             if !team.members.contains(stint.driver) {
-                if memberIDs.contains(stint.driver) {
+                if known.members.contains(stint.driver) {
                     error(path + ".driver", "driver '\(stint.driver)' is not a member of team '\(team.id)'",
                           hint: "add them to the team's members or pick one of: \(team.members.joined(separator: ", "))")
                 } else {
-                    unknown(stint.driver, path + ".driver", kind: "member", known: memberIDs, listKey: "members")
+                    unknown(stint.driver, path + ".driver", kind: "member", known: known.memberIDs, listKey: "members")
                 }
             }
             if stint.end <= stint.start {

@@ -36,7 +36,8 @@ struct LimitsCheck {
         var hint: String
     }
 
-    /// Peak channel and role counts over every instant at which the layout changes.
+    /// Peak channel and role counts over every instant at which the layout changes, counted
+    /// in one sweep (`LayoutSizes`); the layout is built only at a worst instant, to explain it.
     static func problems(club: ClubData, settings: ClubSettings) -> [Problem] {
         var names = NameClashCheck()
         return problems(club: club, settings: settings, names: &names)
@@ -45,19 +46,24 @@ struct LimitsCheck {
     /// The limit problems; every instant's layout also goes through `names`.
     static func problems(club: ClubData, settings: ClubSettings, names: inout NameClashCheck) -> [Problem] {
         let timeline = Timeline(club: club, settings: settings)
-        var worstChannels: (count: Int, at: Date, layout: DesiredGuild)?
-        var worstRoles: (count: Int, at: Date, layout: DesiredGuild)?
-        for instant in timeline.instants {
-            let layout = LayoutBuilder(timeline: timeline, at: instant, includeMessages: false).build()
-            names.scan(layout)
-            if layout.channels.count > (worstChannels?.count ?? maxChannels) {
-                worstChannels = (layout.channels.count, instant, layout)
-            }
-            let roles = layout.roles.count + settings.discord.adminRoles.count + 1
-            if roles > (worstRoles?.count ?? maxRoles) { worstRoles = (roles, instant, layout) }
+        var worstChannels: (count: Int, at: Date)?
+        var worstRoles: (count: Int, at: Date)?
+        for size in LayoutSizes(timeline: timeline).sweep() {
+            if size.channels > (worstChannels?.count ?? maxChannels) { worstChannels = (size.channels, size.at) }
+            let roles = size.roles + settings.discord.adminRoles.count + 1
+            if roles > (worstRoles?.count ?? maxRoles) { worstRoles = (roles, size.at) }
+        }
+        // Names can clash only when the set of resources changes: card-only instants (stint
+        // alerts, signup closing, starts and ends) are skipped, keeping validation near linear.
+        for instant in timeline.structuralInstants {
+            names.scan(LayoutBuilder(timeline: timeline, at: instant, includeMessages: false).build())
+        }
+        func layout(at instant: Date) -> DesiredGuild {
+            LayoutBuilder(timeline: timeline, at: instant, includeMessages: false).build()
         }
         var problems: [Problem] = []
-        if let (count, at, layout) = worstChannels {
+        if let (count, at) = worstChannels {
+            let layout = layout(at: at)
             let categories = layout.channels.filter { $0.kind == .category }.count
             let text = layout.channels.filter { $0.kind == .text }.count
             let voice = layout.channels.filter { $0.kind == .voice }.count
@@ -66,7 +72,8 @@ struct LimitsCheck {
                 summary: "the layout needs \(count) channels at \(ValueParsers.timestampText(at)) (\(categories) categories, \(text) text, \(voice) voice); Discord allows \(maxChannels) per guild",
                 hint: "set voice_channels: false, shorten retention, or split the club's events across guilds"))
         }
-        if let (count, at, layout) = worstRoles {
+        if let (count, at) = worstRoles {
+            let layout = layout(at: at)
             problems.append(Problem(
                 path: timeline.culprit(at: at),
                 summary: "the layout needs \(count) roles at \(ValueParsers.timestampText(at)) (\(layout.roles.count) team roles, \(settings.discord.adminRoles.count) admin roles, @everyone); Discord allows \(maxRoles)",

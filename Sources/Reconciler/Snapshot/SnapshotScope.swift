@@ -1,0 +1,53 @@
+import DiscordTypes
+import Planner
+import Spec
+
+/// What a snapshot must read beyond the guild-wide lists, worked out from the desired layout
+/// and ownership, so reads are bounded by channels and by what the plan can change, not by
+/// the number of managed resources (see docs/architecture.md, "What a plan reads").
+///
+/// - Owned threads missing from the active-thread list are found by listing each parent
+///   channel's archived threads (paged), not by one GET per thread; threads the layout wants
+///   archived need no lookup at all (archived or gone, the planner leaves them alone).
+/// - Thread members are read only for threads the layout wants active (the planner changes
+///   no other thread's membership).
+/// - Managed messages are read one request per channel (the oldest message onwards); never
+///   in threads the layout wants archived (the planner leaves those messages alone).
+public struct SnapshotScope: Sendable, Hashable {
+    /// Parent channel of owned threads that may need a lookup when not active.
+    public var threadParents: [Snowflake: Snowflake]
+    /// Owned threads the layout wants archived (no lookup, no members, no messages).
+    public var settledThreads: Set<Snowflake>
+    /// Owned threads whose members the plan may change; nil reads every owned thread's.
+    public var memberThreads: Set<Snowflake>?
+    /// Members of threads still known from an earlier read (`ReadCache`): not read again.
+    public var knownThreadMembers: [Snowflake: [Snowflake]] = [:]
+    /// Messages of channels still known from an earlier read (`ReadCache`): not read again.
+    public var knownMessages: [Snowflake: [Message]] = [:]
+
+    /// Reads everything owned (what a reader without a layout must do).
+    public static let everything = SnapshotScope(threadParents: [:], settledThreads: [], memberThreads: nil)
+
+    public init(threadParents: [Snowflake: Snowflake], settledThreads: Set<Snowflake>, memberThreads: Set<Snowflake>?) {
+        self.threadParents = threadParents
+        self.settledThreads = settledThreads
+        self.memberThreads = memberThreads
+    }
+
+    /// The scope for planning `desired` against what `ownership` says we own.
+    public init(desired: DesiredGuild, ownership: Ownership) {
+        var parents: [Snowflake: Snowflake] = [:]
+        var settled: Set<Snowflake> = []
+        var members: Set<Snowflake> = []
+        for thread in desired.threads {
+            guard let id = ownership[thread.key]?.id else { continue }
+            if thread.archived {
+                settled.insert(id)
+            } else {
+                members.insert(id)
+                if let parent = ownership[thread.parent]?.id { parents[id] = parent }
+            }
+        }
+        self.init(threadParents: parents, settledThreads: settled, memberThreads: members)
+    }
+}
