@@ -19,7 +19,7 @@ struct AtOption: ParsableArguments {
         switch ValueParsers.timestamp(at) {
         case .success(let date): return date
         case .failure(let problem):
-            throw ValidationError("--at: \(problem.summary(at)); \(problem.hint)")
+            throw ValidationError("--at '\(at.prefix(40))' is not an ISO 8601 instant we accept: \(problem.summary(at)); \(problem.hint)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `simlane-reconcile` command line: thin commands over the library (DESIGN.md
 /// "What users run"). Exit status: 0 success, 1 error, 2 changes present with
@@ -17,6 +18,26 @@ struct SimlaneReconcile: AsyncParsableCommand {
             EmulatorCommand.self,
         ]
     )
+
+    /// Parses and runs a command. A usage error (unknown flag, bad value, failed `validate`)
+    /// exits 1 like every other error, as README promises, not ArgumentParser's 64; help and
+    /// `--version` exit 0.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// The tool's name, version and project URL (also used in Discord's User-Agent).

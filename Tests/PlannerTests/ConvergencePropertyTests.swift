@@ -11,8 +11,13 @@ import Testing
     static let seeds: [UInt64] = Array(1...150)
 
     private func diff(_ desired: DesiredGuild, _ snapshot: GuildSnapshot, _ ownership: Ownership) throws -> Plan {
-        try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
-                         options: PlanOptions(allowDestroy: true))
+        let plan = try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
+                                    options: PlanOptions(allowDestroy: true))
+        // Every plan the planner makes passes the checks `apply FILE` runs on saved plans.
+        let violation = SavedPlanAudit.firstViolation(in: plan, ownership: ownership, snapshot: snapshot,
+                                                      policy: desired.policy)
+        #expect(violation == nil, "\(String(describing: violation))")
+        return plan
     }
 
     @Test(arguments: seeds)

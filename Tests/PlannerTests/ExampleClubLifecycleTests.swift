@@ -46,6 +46,8 @@ import Testing
             let desired = Compiler.compile(config, at: at).desired
             let plan = try Planner.diff(desired: desired, snapshot: live, ownership: owned,
                                         options: PlanOptions(allowDestroy: true))
+            #expect(SavedPlanAudit.firstViolation(in: plan, ownership: owned, snapshot: live, policy: desired.policy) == nil,
+                    "\(name): a plan the planner makes passes the saved-plan audit")
             Golden.check(PlanTextRenderer.render(plan), "example-\(name)", "plan.txt")
             Golden.check(PlanJSONRenderer.render(plan), "example-\(name)", "plan.json")
             (live, owned) = PlanSimulator.apply(plan, to: live, ownership: owned)

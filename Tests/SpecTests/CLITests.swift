@@ -80,6 +80,22 @@ import Testing
         #expect(broken.stderr.contains("examples/broken/simlane.yaml:7:13: error:"))
         let badInstant = try run(["render", "--config", "examples/apex-endurance", "--at", "tomorrow"])
         #expect(badInstant.status == 1)
-        #expect(badInstant.stderr.contains("not an ISO 8601 timestamp"), "\(badInstant.stderr)")
+        #expect(badInstant.stderr.contains("not an ISO 8601 instant"))
+        for lenient in ["2026-12-05T12:00:00Z junk", "2026-02-30T12:00:00Z", "2026-12-05T12:00:00+99:99",
+                        "99999999-01-01T00:00:00Z"] {
+            let refused = try run(["render", "--config", "examples/apex-endurance", "--at", lenient])
+            #expect(refused.status == 1 && refused.stdout.isEmpty, "\(lenient): \(refused.stdout)")
+            #expect(refused.stderr.contains("not an ISO 8601 instant we accept"), "\(refused.stderr)")
+        }
+    }
+
+    @Test func usageErrorsExitOneAsREADMESays() throws {
+        let unknown = try run(["plan", "--config", "examples/apex-endurance", "--no-such-flag"])
+        #expect(unknown.status == 1, "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("no-such-flag"), "\(unknown.stderr)")
+        let missing = try run(["validate"])
+        #expect(missing.status == 1, "\(missing.stderr)")
+        let help = try run(["--help"])
+        #expect(help.status == 0)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// load, validate, compile and render. None may crash or hang, and every rejection must
 /// carry at least one positioned error (file:line:column) an admin can jump to.
 @Suite struct ConfigFuzzTests {
-    static let cases = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 1200
+    static let cases = Int(ProcessInfo.processInfo.environment["FUZZ_CASES"] ?? "") ?? 1000
     static let seed: UInt64 = 0xF0_2217_2026
 
     /// Values that broke (or could break) the loader: overflowing durations and instants,
@@ -25,7 +25,7 @@ import Testing
         let directory = Paths.example("apex-endurance")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
         let originals = try names.map { SourceFile(path: $0, text: try String(contentsOfFile: directory + "/" + $0, encoding: .utf8)) }
-        var random = FuzzRandom(seed: Self.seed)
+        var random = SeededGenerator(seed: Self.seed)
         var loaded = 0
         var unpositioned: [String] = []
         let instants = [Date(timeIntervalSince1970: 1_796_400_000)]
@@ -60,7 +60,7 @@ import Testing
 
     /// One random edit of a YAML text: a value replaced by a nasty one, a line dropped,
     /// duplicated or swapped, bytes inserted, or the text cut short.
-    static func mutate(_ text: String, using random: inout FuzzRandom) -> String {
+    static func mutate(_ text: String, using random: inout SeededGenerator) -> String {
         var lines = text.components(separatedBy: "\n")
         guard !lines.isEmpty else { return text }
         let line = Int.random(in: 0..<lines.count, using: &random)
@@ -96,15 +96,3 @@ import Testing
     }
 }
 
-/// SplitMix64 for the fuzz test (SpecTests does not link the Discord module's generator).
-struct FuzzRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -12,12 +12,19 @@ public enum SavedPlanAudit {
     public static func firstViolation(
         in plan: Plan, ownership: Ownership, snapshot: GuildSnapshot?, policy: GuildPolicy
     ) -> SavedPlanViolation? {
+        // Adopts (and other recorded ids) earlier in the plan own their keys for later changes.
+        var owned = ownership
         for change in plan.changes {
-            if let why = targetProblem(change, ownership: ownership) {
+            if let why = targetProblem(change, ownership: owned) {
                 return SavedPlanViolation(change: change, problem: why)
             }
             if change.action == .delete, let why = protectProblem(change, snapshot: snapshot, policy: policy) {
                 return SavedPlanViolation(change: change, problem: why)
+            }
+            if case .adopt(let key, let id, let kind) = change.operation {
+                owned[key] = OwnershipEntry(id: id, kind: kind)
+            } else if case .record(let key, let kind, let id?, _) = change.ownership, owned[key]?.id != id {
+                owned[key] = OwnershipEntry(id: id, kind: kind)
             }
         }
         return nil
@@ -64,9 +71,10 @@ public enum SavedPlanAudit {
             (target, kinds) = (thread, [.thread])
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             (target, kinds) = (message, [.message])
-        case .adopt(let key, _, let kind):
+        case .adopt(let key, let id, let kind):
             if key != change.key { return "it adopts \(key), not its own key" }
             if kind != change.kind { return "it adopts a \(kind.rawValue), not a \(change.kind.rawValue)" }
+            if let other = ownership.key(for: id), other != key { return "it adopts \(id), which \(other) already owns" }
             return nil
         default:
             return nil
