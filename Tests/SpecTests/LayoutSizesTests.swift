@@ -19,7 +19,7 @@ import Testing
         let config = try ConfigLoader.load(path: Paths.example("apex-endurance"))
         for settings in Self.settingsVariants(config.settings) {
             let sizes = Compiler.sizes(club: config.club, settings: settings)
-            #expect(sizes.count > 10)
+            #expect(sizes.count > 5, "the example changes at many instants")
             for size in sizes {
                 let layout = Compiler.compile(club: config.club, settings: settings, at: size.at).desired
                 #expect(size.channels == layout.channels.count, "channels at \(size.at)")
