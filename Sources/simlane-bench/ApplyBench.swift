@@ -82,7 +82,7 @@ enum ApplyBench {
         return bound
     }
 
-    static func majorParameter(_ operation: PlanOperation) -> String {
+    static func majorParameter(_ operation: DiscordCall) -> String {
         switch operation {
         case .modifyChannel(let id, _), .deleteChannel(let id): id.description
         case .createThread(let ref, _, _, _), .modifyThread(let ref, _), .addThreadMember(let ref, _),

@@ -75,7 +75,7 @@ private struct Bucket: Hashable {
     var major: String
 }
 
-extension Operation {
+extension DiscordCall {
     /// The id Discord keys a route's bucket by: the guild for guild routes, the channel
     /// (or thread) for channel routes.
     var majorParameter: String {

@@ -58,7 +58,7 @@ public struct ApplyExecutor: Sendable {
                 while running < maxConcurrency, let index = ready.min() {
                     ready.remove(index)
                     let change = changes[index]
-                    let operation: PlanOperation
+                    let operation: DiscordCall
                     do {
                         operation = try change.operation.resolved(ids)
                     } catch {
@@ -122,7 +122,7 @@ public struct ApplyExecutor: Sendable {
     }
 
     /// One change: intent, request, outcome (with ownership) — the journal protocol.
-    private func perform(_ change: Change, operation: PlanOperation, runID: String) async throws -> ChangeResult {
+    private func perform(_ change: Change, operation: DiscordCall, runID: String) async throws -> ChangeResult {
         let (method, path) = operation.requestLine(guild: guildID)
         let identity = operation.createIdentity
         let intent = JournalIntent(
@@ -244,7 +244,7 @@ struct DependencyGraph {
     func waitCount(_ index: Int) -> Int { dependencies[index].count + ordering[index].count }
 }
 
-extension PlanOperation {
+extension DiscordCall {
     /// The rate-limit bucket this operation's request falls in (route + major parameter).
     func bucketKey(guild: Snowflake) -> String? {
         guard let route else { return nil }

@@ -19,9 +19,9 @@ extension Ref {
     }
 }
 
-extension Operation {
+extension DiscordCall {
     /// This operation with every `.created(key)` replaced by the id its create returned.
-    func resolved(_ ids: [ResourceKey: Snowflake]) throws -> Operation {
+    func resolved(_ ids: [ResourceKey: Snowflake]) throws -> DiscordCall {
         func r(_ ref: Ref) throws -> Ref { .existing(try ref.resolve(ids)) }
         func overwrites(_ list: [RefOverwrite]) throws -> [RefOverwrite] {
             try list.map { var o = $0; o.target = try r($0.target); return o }

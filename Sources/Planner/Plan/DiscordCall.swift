@@ -4,8 +4,9 @@ import Spec
 /// Exactly one Discord request (or, for `adopt`, none), fully decided by the planner: the
 /// executor resolves `Ref`s and sends it, without re-reading desired state or re-deriving
 /// anything. Permission bits are carried as `Permissions`; request bodies send them as
-/// integers.
-public enum Operation: Hashable, Sendable, Codable {
+/// integers. (Named for what it is, and so that it does not clash with Foundation's
+/// `Operation`.)
+public enum DiscordCall: Hashable, Sendable, Codable {
     /// `POST /guilds/{g}/roles`.
     case createRole(NewRole)
     /// `PATCH /guilds/{g}/roles/{id}` with only the non-nil fields.
