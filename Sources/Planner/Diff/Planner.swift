@@ -12,7 +12,8 @@ public enum Planner {
     /// change listed in its `dependencies`.
     ///
     /// - Throws: `PlanRefusal` when the plan would destroy more than the policy allows
-    ///   (unless `options.allowDestroy`) or needs changes the role hierarchy forbids.
+    ///   (unless `options.allowDestroy`), needs changes the role hierarchy forbids, or
+    ///   would lock the bot out of a channel it manages.
     public static func diff(
         desired: DesiredGuild, snapshot: GuildSnapshot, ownership: Ownership,
         options: PlanOptions = PlanOptions()
@@ -28,6 +29,7 @@ public enum Planner {
         run.planMemberRoles()
         run.planMessages()
         run.planDeletes()
+        try run.checkBotAccess()
         try run.checkSafety()
         return Plan(
             guildID: desired.guildID, changes: run.changes, warnings: run.warnings,

@@ -7,6 +7,10 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case destroyThreshold(deleting: Int, managed: Int, maxFraction: Double)
     /// Changes the bot cannot make because the role is at or above its highest role.
     case roleHierarchy([HierarchyProblem])
+    /// The layout would take permissions the bot needs from it in these channels (for
+    /// example a voice channel denying `@everyone` CONNECT with no overwrite for the bot:
+    /// Discord then also takes MANAGE_CHANNELS, and the channel can never be deleted).
+    case botLockedOut([BotAccessProblem], bot: Snowflake)
 
     public var description: String {
         switch self {
@@ -19,6 +23,11 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
             return "the bot cannot make \(problems.count) change(s) because of the role hierarchy; "
                 + "move the bot's role above these roles in Server Settings › Roles:\n\(lines)"
+        case .botLockedOut(let problems, let bot):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "refusing a layout that would lock the bot (user \(bot)) out of \(problems.count) channel(s); "
+                + "check that discord.application_id is the bot's user id, and that no overwrite "
+                + "for a role the bot holds denies these permissions:\n\(lines)"
         }
     }
 }
