@@ -8,4 +8,6 @@ public enum GuildLimits {
     public static let channels = 500
     /// Channels in one category.
     public static let channelsPerCategory = 50
+    /// Share of a limit above which `plan` and `doctor` warn that little room is left.
+    public static let nearShare = 0.9
 }

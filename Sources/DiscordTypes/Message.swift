@@ -43,8 +43,8 @@ public struct Message: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
-/// A rich embed. Limits (DISCORD.md §4): title 256, description 4096, 25 fields,
-/// field name 256 / value 1024, footer 2048, 6000 characters across all embeds.
+/// A rich embed (the only embed type a bot posts). Limits and how Discord stores it:
+/// `Embed+Normalized.swift`.
 public struct Embed: Hashable, Sendable, Codable {
     public var title: String?
     public var description: String?
@@ -86,10 +86,14 @@ public struct Embed: Hashable, Sendable, Codable {
         public init(text: String) { self.text = text }
     }
 
-    /// Characters that count towards Discord's 6000-per-message embed limit.
+    /// Characters that count towards Discord's 6000-per-message embed limit (`Limit.total`),
+    /// counted on trimmed text as Discord counts them.
     public var characterCount: Int {
-        (title?.count ?? 0) + (description?.count ?? 0) + (footer?.text.count ?? 0)
-            + (fields ?? []).reduce(0) { $0 + $1.name.count + $1.value.count }
+        let embed = stored
+        let texts: Int = (embed.title?.count ?? 0) + (embed.description?.count ?? 0)
+        let footer: Int = embed.footer?.text.count ?? 0
+        let fields: Int = (embed.fields ?? []).reduce(0) { $0 + $1.name.count + $1.value.count }
+        return texts + footer + fields
     }
 }
 

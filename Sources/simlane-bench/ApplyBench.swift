@@ -70,27 +70,15 @@ enum ApplyBench {
         var perBucket: [String: (count: Int, limit: RateLimitConfiguration.Limit)] = [:]
         var total = 0
         for change in changes {
-            guard let route = change.operation.route else { continue }
+            guard let key = change.operation.bucketKey(guild: 0) else { continue }
             total += 1
-            let limit = route.contains("/members/") && route.contains("/roles/")
+            let limit = change.operation.endpoint?.family == DiscordEndpoint.addMemberRole.family
                 ? limits.limit(for: RateLimitBucket.memberRoles) : limits.defaultLimit
-            let key = route + " " + majorParameter(change.operation)
             perBucket[key, default: (0, limit)].count += 1
         }
         var bound = perBucket.values.map { Double(($0.count - 1) / $0.limit.limit) * $0.limit.window }.max() ?? 0
         if let global = limits.global { bound = max(bound, Double(total) / Double(global.limit) * global.window) }
         return bound
-    }
-
-    static func majorParameter(_ operation: PlanOperation) -> String {
-        switch operation {
-        case .modifyChannel(let id, _), .deleteChannel(let id): id.description
-        case .createThread(let ref, _, _, _), .modifyThread(let ref, _), .addThreadMember(let ref, _),
-             .postMessage(let ref, _, _), .pinMessage(let ref, _): ref.description
-        case .removeThreadMember(let id, _), .editMessage(let id, _, _, _), .deleteMessage(let id, _),
-             .unpinMessage(let id, _): id.description
-        default: "guild"
-        }
     }
 
     static func seconds(_ duration: Duration) -> Double {

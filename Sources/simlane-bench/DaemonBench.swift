@@ -121,6 +121,7 @@ struct Measure {
 /// instant where signup channels, team roles, threads, practice and race voice all exist
 /// (about 20 managed resources).
 enum DaemonBenchClub {
+    /// `application_id` is the bench bot's user id (a bot user's id is its application's).
     static func settings(index: Int, guild: Snowflake) -> String {
         """
         kind: settings
@@ -130,7 +131,7 @@ enum DaemonBenchClub {
           name: Bench Club \(index)
         discord:
           guild_id: "\(guild)"
-          application_id: "1180245872113766410"
+          application_id: "1200000000000000001"
         auto_create_channels: true
         channel_name_pattern: "{event} {team} {kind}"
         voice_channels: true

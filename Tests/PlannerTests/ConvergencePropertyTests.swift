@@ -93,7 +93,7 @@ import Testing
     }
 
     /// The existing resources an operation changes or writes into.
-    private func subjects(_ operation: Operation) -> [Snowflake] {
+    private func subjects(_ operation: DiscordCall) -> [Snowflake] {
         switch operation {
         case .modifyRole(let id, _), .deleteRole(let id), .modifyChannel(let id, _), .deleteChannel(let id):
             [id]

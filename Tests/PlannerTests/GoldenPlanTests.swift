@@ -77,7 +77,7 @@ import Testing
             Issue.record("expected one modifyChannel")
             return
         }
-        #expect(update.overwrites?.count == 2)
+        #expect(update.overwrites?.count == 3)  // @everyone, the team role, the bot (BotAccess)
         #expect(update.name == nil && update.topic == nil && update.parent == nil)
     }
 

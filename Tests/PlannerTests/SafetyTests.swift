@@ -102,3 +102,48 @@ import Testing
         #expect(try F.diff(F.desired, snapshot, ownership).changes.count == 1)
     }
 }
+
+/// A layout that would lock the bot out of a channel it manages is refused, never applied.
+@Suite struct BotLockoutTests {
+    typealias F = ClubFixture
+
+    @Test func aLayoutLockingTheBotOutIsRefusedNamingChannelAndBits() throws {
+        do {
+            _ = try F.diff(F.layout, F.emptyGuild)
+            Issue.record("expected a lock-out refusal")
+        } catch {
+            guard case .botLockedOut(let problems, let bot) = error else {
+                Issue.record("expected a lock-out refusal, got \(error)")
+                return
+            }
+            #expect(bot == F.bot)
+            let voice = try #require(problems.first { $0.key == F.raceVoice })
+            // No CONNECT in a voice channel: Discord also takes MANAGE_CHANNELS and MANAGE_ROLES.
+            #expect(voice.missing == [.viewChannel, .manageChannels, .connect, .manageRoles])
+            #expect(problems.map(\.key).contains(F.category))
+            #expect(error.description.contains("#Spa 6h · Alpha race"))
+            #expect(error.description.contains("CONNECT"))
+        }
+    }
+
+    @Test func theSameLayoutWithBotAccessEnsuredPlans() throws {
+        let plan = try F.diff(F.desired, F.emptyGuild)
+        #expect(!plan.isEmpty)
+        let voice = try #require(plan.changes.first { $0.key == F.raceVoice })
+        guard case .createChannel(let new) = voice.operation else {
+            Issue.record("expected a create, got \(voice.operation)")
+            return
+        }
+        #expect(new.overwrites.contains(RefOverwrite(
+            target: .existing(F.bot), type: .member, allow: [.viewChannel, .manageChannels, .connect], deny: [])))
+    }
+
+    @Test func aRoleTheBotHoldsDenyingItIsRefusedEvenWithTheBotOverwrite() throws {
+        // An unmanaged role the bot holds denies MANAGE_ROLES in the race voice channel:
+        // only an administrator could allow it back in an overwrite, so the plan is refused.
+        var layout = F.desired
+        let i = try #require(layout.channels.firstIndex { $0.key == F.raceVoice })
+        layout.channels[i].overwrites.append(DesiredOverwrite(target: .role(F.botRole), deny: .manageRoles))
+        #expect(throws: PlanRefusal.self) { try F.diff(layout, F.emptyGuild) }
+    }
+}

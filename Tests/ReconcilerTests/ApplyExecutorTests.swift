@@ -7,7 +7,7 @@ import Testing
 
 /// A performer that records what it was asked and fails on request.
 actor ScriptedPerformer: ChangePerformer {
-    var sent: [PlanOperation] = []
+    var sent: [DiscordCall] = []
     var nextID: UInt64 = 1000
     var inFlight = 0
     var maxInFlight = 0
@@ -19,7 +19,7 @@ actor ScriptedPerformer: ChangePerformer {
         self.tokenRejected = tokenRejected
     }
 
-    func perform(_ operation: PlanOperation, change: Change, guildID: Snowflake) async throws -> PerformedChange {
+    func perform(_ operation: DiscordCall, change: Change, guildID: Snowflake) async throws -> PerformedChange {
         sent.append(operation)
         inFlight += 1
         maxInFlight = max(maxInFlight, inFlight)
@@ -35,7 +35,7 @@ actor ScriptedPerformer: ChangePerformer {
         return PerformedChange(createdID: operation.isCreate ? Snowflake(nextID) : nil, httpStatus: 200)
     }
 
-    func operations() -> [PlanOperation] { sent }
+    func operations() -> [DiscordCall] { sent }
     func concurrency() -> Int { maxInFlight }
 }
 

@@ -150,7 +150,7 @@ enum SeasonFixture {
           name: \(club.capitalized)
         discord:
           guild_id: "\(guild)"
-          application_id: "1180245872113766410"
+          application_id: "\(DaemonHarness.bot.id)"
         auto_create_channels: true
         channel_name_pattern: "{event} {team} {kind}"
         voice_channels: true

@@ -83,7 +83,8 @@ import Testing
             DesiredOverwrite(target: .everyone, deny: [.viewChannel, .connect]),
             DesiredOverwrite(target: .managedRole(ResourceKey("\(base)/team/red/role")), allow: [.viewChannel, .connect, .speak]),
             DesiredOverwrite(target: .role(1_180_246_602_878_992_404), allow: [.viewChannel, .connect, .speak]),
-            DesiredOverwrite(target: .member(1_180_245_872_113_766_410), allow: [.viewChannel, .manageChannels]),
+            // BotAccess: without CONNECT Discord would also take MANAGE_CHANNELS from the bot.
+            DesiredOverwrite(target: .member(1_180_245_872_113_766_410), allow: [.viewChannel, .connect, .manageChannels]),
         ])
     }
 
@@ -116,9 +117,11 @@ import Testing
         let channel = d.channels[1]
         #expect(channel.parent == "archive")
         #expect(channel.overwrites.first?.deny.contains(.sendMessages) == true)
+        // BotAccess gives the bot back exactly the denied bits it needs: posting and editing its
+        // card (and EMBED_LINKS, which Discord voids without SEND_MESSAGES) and its threads.
         #expect(channel.overwrites.last == DesiredOverwrite(
             target: .member(1_180_245_872_113_766_410),
-            allow: [.viewChannel, .sendMessages, .sendMessagesInThreads, .embedLinks, .readMessageHistory]))
+            allow: [.sendMessages, .embedLinks, .createPrivateThreads, .sendMessagesInThreads]))
         #expect(d.threads.allSatisfy { $0.archived && $0.locked })
         #expect(Set(d.retired.map(\.rawValue)).isSuperset(of: [
             "series/cup", "\(base)/team/red/role", "\(base)/team/red/practice-voice", "\(base)/team/red/race-voice",

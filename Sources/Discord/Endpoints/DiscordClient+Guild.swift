@@ -4,12 +4,12 @@ extension DiscordClient {
     /// `GET /users/@me`: the bot's own user (its id finds its member and roles).
     /// Fetched once per client and then remembered (the bot's identity cannot change).
     public func currentUser() async throws -> User {
-        try await currentUserCache.value { try await self.call(Route(.get, "/users/@me")) }
+        try await currentUserCache.value { try await self.call(Route(.currentUser)) }
     }
 
     /// `GET /guilds/{g}`.
     public func guild(_ guildID: Snowflake) async throws -> Guild {
-        try await call(Route(.get, "/guilds/{guild_id}", guildID))
+        try await call(Route(.guild, guildID))
     }
 
     /// `PUT /applications/{app}/guilds/{g}/commands`: replaces all of the guild's commands.
@@ -17,7 +17,7 @@ extension DiscordClient {
         applicationID: Snowflake, guildID: Snowflake, _ commands: [ApplicationCommandRequest],
         reason: String? = nil
     ) async throws -> [ApplicationCommand] {
-        try await call(Route(.put, "/applications/{application_id}/guilds/{guild_id}/commands",
+        try await call(Route(.guildCommands,
                              applicationID, guildID), body: commands, reason: reason)
     }
 }

@@ -6,7 +6,7 @@ extension DiscordClient {
     public func members(in guildID: Snowflake, limit: Int = 1000, after: Snowflake? = nil) async throws -> [GuildMember] {
         var query = [URLQueryItem(name: "limit", value: String(min(max(limit, 1), 1000)))]
         if let after { query.append(URLQueryItem(name: "after", value: after.description)) }
-        return try await call(Route(.get, "/guilds/{guild_id}/members", guildID, query: query))
+        return try await call(Route(.listMembers, guildID, query: query))
     }
 
     /// Every member of the guild, paging 1,000 at a time with `after` = the highest id seen.
@@ -25,18 +25,18 @@ extension DiscordClient {
 
     /// `GET /guilds/{g}/members/{u}`.
     public func member(in guildID: Snowflake, userID: Snowflake) async throws -> GuildMember {
-        try await call(Route(.get, "/guilds/{guild_id}/members/{user_id}", guildID, userID))
+        try await call(Route(.getMember, guildID, userID))
     }
 
     /// `PUT /guilds/{g}/members/{u}/roles/{r}`.
     public func addMemberRole(guildID: Snowflake, userID: Snowflake, roleID: Snowflake, reason: String?) async throws {
-        try await callVoid(Route(.put, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", guildID, userID, roleID),
+        try await callVoid(Route(.addMemberRole, guildID, userID, roleID),
                            reason: reason)
     }
 
     /// `DELETE /guilds/{g}/members/{u}/roles/{r}`.
     public func removeMemberRole(guildID: Snowflake, userID: Snowflake, roleID: Snowflake, reason: String?) async throws {
-        try await callVoid(Route(.delete, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", guildID, userID, roleID),
+        try await callVoid(Route(.removeMemberRole, guildID, userID, roleID),
                            reason: reason)
     }
 }

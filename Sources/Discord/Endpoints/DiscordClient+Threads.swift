@@ -7,46 +7,46 @@ extension DiscordClient {
         in channelID: Snowflake, _ body: StartThreadRequest, reason: String?,
         verify: (@Sendable () async throws -> Channel?)? = nil
     ) async throws -> Channel {
-        try await create(Route(.post, "/channels/{channel_id}/threads", channelID), body: body,
+        try await create(Route(.startThread, channelID), body: body,
                          reason: reason, verify: verify)
     }
 
     /// `PATCH /channels/{t}` for a thread (archive, lock, rename).
     public func modifyThread(_ threadID: Snowflake, _ body: ModifyThreadRequest, reason: String?) async throws -> Channel {
-        try await call(Route(.patch, "/channels/{channel_id}", threadID), body: body, reason: reason)
+        try await call(Route(.modifyChannel, threadID), body: body, reason: reason)
     }
 
     /// `PUT /channels/{t}/thread-members/{u}`.
     public func addThreadMember(threadID: Snowflake, userID: Snowflake, reason: String? = nil) async throws {
-        try await callVoid(Route(.put, "/channels/{channel_id}/thread-members/{user_id}", threadID, userID), reason: reason)
+        try await callVoid(Route(.addThreadMember, threadID, userID), reason: reason)
     }
 
     /// `DELETE /channels/{t}/thread-members/{u}`.
     public func removeThreadMember(threadID: Snowflake, userID: Snowflake, reason: String? = nil) async throws {
-        try await callVoid(Route(.delete, "/channels/{channel_id}/thread-members/{user_id}", threadID, userID), reason: reason)
+        try await callVoid(Route(.removeThreadMember, threadID, userID), reason: reason)
     }
 
     /// `GET /channels/{t}/thread-members?limit=&after=` (one page, at most 100).
     public func threadMembers(threadID: Snowflake, limit: Int = 100, after: Snowflake? = nil) async throws -> [ThreadMember] {
         var query = [URLQueryItem(name: "limit", value: String(min(max(limit, 1), 100)))]
         if let after { query.append(URLQueryItem(name: "after", value: after.description)) }
-        return try await call(Route(.get, "/channels/{channel_id}/thread-members", threadID, query: query))
+        return try await call(Route(.listThreadMembers, threadID, query: query))
     }
 
     /// `GET /guilds/{g}/threads/active`: every active thread of the guild and the bot's memberships.
     public func activeThreads(in guildID: Snowflake) async throws -> ThreadList {
-        try await call(Route(.get, "/guilds/{guild_id}/threads/active", guildID))
+        try await call(Route(.activeThreads, guildID))
     }
 
     /// `GET /channels/{c}/threads/archived/public?before=ISO8601&limit=`.
     public func archivedPublicThreads(in channelID: Snowflake, before: String? = nil, limit: Int? = nil) async throws -> ThreadList {
-        try await call(Route(.get, "/channels/{channel_id}/threads/archived/public", channelID,
+        try await call(Route(.publicArchivedThreads, channelID,
                              query: Self.archiveQuery(before: before, limit: limit)))
     }
 
     /// `GET /channels/{c}/threads/archived/private?before=ISO8601&limit=` (needs MANAGE_THREADS).
     public func archivedPrivateThreads(in channelID: Snowflake, before: String? = nil, limit: Int? = nil) async throws -> ThreadList {
-        try await call(Route(.get, "/channels/{channel_id}/threads/archived/private", channelID,
+        try await call(Route(.privateArchivedThreads, channelID,
                              query: Self.archiveQuery(before: before, limit: limit)))
     }
 

@@ -1,3 +1,4 @@
+import DiscordTypes
 import Foundation
 
 /// One endpoint call: method, path template, concrete path, query.
@@ -12,27 +13,27 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
     public let path: String
     public let query: [URLQueryItem]
 
-    /// Builds a route by substituting `values` for the `{…}` placeholders of `template` in order.
+    /// A call to `endpoint` (the one description of Discord's routes, in `DiscordTypes`) with
+    /// `values` for its placeholders in order.
+    public init(_ endpoint: DiscordEndpoint, _ values: any CustomStringConvertible..., query: [URLQueryItem] = []) {
+        self.init(method: endpoint.method, template: endpoint.template, values: values, query: query)
+    }
+
+    /// A route to a template no `DiscordEndpoint` describes (tests, new endpoints).
     public init(_ method: HTTPMethod, _ template: String, _ values: any CustomStringConvertible...,
                 query: [URLQueryItem] = []) {
+        self.init(method: method, template: template, values: values, query: query)
+    }
+
+    private init(method: HTTPMethod, template: String, values: [any CustomStringConvertible], query: [URLQueryItem]) {
         self.method = method
         self.template = template
         self.query = query
-        var path = ""
-        var remaining = values.makeIterator()
-        var inPlaceholder = false
-        for character in template {
-            if character == "{" {
-                inPlaceholder = true
-            } else if character == "}" {
-                inPlaceholder = false
-                let value = remaining.next().map { String(describing: $0) } ?? ""
-                path += value.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? value
-            } else if !inPlaceholder {
-                path.append(character)
-            }
+        let encoded = values.map { value -> String in
+            let text = String(describing: value)
+            return text.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? text
         }
-        self.path = path
+        self.path = DiscordEndpoint(method, template, major: .none).path(encoded)
     }
 
     /// `METHOD template`: the rate limiter's route key.

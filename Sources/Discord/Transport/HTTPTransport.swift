@@ -1,9 +1,10 @@
+import DiscordTypes
 import Foundation
 
-/// An HTTP method the Discord API uses.
-public enum HTTPMethod: String, Sendable, Hashable, CustomStringConvertible {
-    case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE"
+/// An HTTP method the Discord API uses (one type with `DiscordEndpoint`'s).
+public typealias HTTPMethod = DiscordEndpoint.Method
 
+extension DiscordEndpoint.Method: CustomStringConvertible {
     public var description: String { rawValue }
 
     /// Whether repeating the request cannot create a second resource. Only POST is not.

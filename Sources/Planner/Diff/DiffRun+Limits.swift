@@ -3,7 +3,7 @@ import Spec
 
 extension DiffRun {
     /// Share of a limit at which the plan warns.
-    static let nearLimit = 0.9
+    static let nearLimit = GuildLimits.nearShare
 
     /// Counts against `GuildLimits` what the guild will hold at the plan's peak, the snapshot (everything in the
     /// guild, managed or not: @everyone, the bot's role, admins' roles and channels) plus the

@@ -62,7 +62,8 @@ extension DiffRun {
         if current.content != message.content {
             fields.append(FieldChange(name: "content", old: current.content, new: message.content, isText: true))
         }
-        if current.embeds != message.embeds {
+        // Compared as Discord stores them: trimmed text, `inline` false, timestamps as instants.
+        if !Embed.equivalent(current.embeds, message.embeds) {
             let old = embedSummary(current.embeds), new = embedSummary(message.embeds)
             fields.append(FieldChange(name: "embeds", old: old, new: old == new ? new + " (content changed)" : new))
         }

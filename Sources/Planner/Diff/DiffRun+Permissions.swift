@@ -2,6 +2,13 @@ import DiscordTypes
 import Spec
 
 extension DiffRun {
+    /// Refuses a plan whose requests need guild permissions the bot lacks: checked before
+    /// the per-channel access check, since no overwrite can give back a guild permission.
+    func checkGuildPermissions() throws(PlanRefusal) {
+        let missing = permissionProblems()
+        if !missing.isEmpty { throw .missingPermissions(missing) }
+    }
+
     /// Guild permissions the plan's requests need that the bot does not have (from its roles
     /// in the snapshot; the owner and administrators have all). Channel-level access is kept
     /// by the bot's own overwrites; this judges what no overwrite can grant back. Nothing is

@@ -2,11 +2,9 @@ import DiscordTypes
 import Spec
 
 extension DiffRun {
-    /// Refuses plans the bot cannot carry out (missing guild permissions, role hierarchy) and plans that destroy more
+    /// Refuses plans the bot cannot carry out (role hierarchy) and plans that destroy more
     /// than the policy allows.
     func checkSafety() throws(PlanRefusal) {
-        let missing = permissionProblems()
-        if !missing.isEmpty { throw .missingPermissions(missing) }
         let problems = hierarchyProblems()
         if !problems.isEmpty { throw .roleHierarchy(problems) }
         let over = limitProblems().filter(\.isOver)

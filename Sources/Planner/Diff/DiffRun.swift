@@ -42,7 +42,7 @@ struct DiffRun {
     @discardableResult
     mutating func add(
         _ action: Action, _ kind: ResourceKind, key: ResourceKey, name: String, group: String,
-        fields: [FieldChange] = [], operation: Operation, ownership effect: OwnershipEffect = .none,
+        fields: [FieldChange] = [], operation: DiscordCall, ownership effect: OwnershipEffect = .none,
         reason: String? = nil, after: [Int] = []
     ) -> Int {
         let index = changes.count

@@ -12,8 +12,9 @@ public enum Planner {
     /// change listed in its `dependencies`.
     ///
     /// - Throws: `PlanRefusal` when the plan would destroy more than the policy allows
-    ///   (unless `options.allowDestroy`), needs changes the role hierarchy forbids, or would
-    ///   take the guild past a Discord limit (counting what the guild already holds).
+    ///   (unless `options.allowDestroy`), needs changes the role hierarchy forbids or guild
+    ///   permissions the bot lacks, would take the guild past a Discord limit (counting what
+    ///   the guild already holds), or would lock the bot out of a channel it manages.
     public static func diff(
         desired: DesiredGuild, snapshot: GuildSnapshot, ownership: Ownership,
         options: PlanOptions = PlanOptions()
@@ -30,6 +31,8 @@ public enum Planner {
         run.planMessages()
         run.planDeletes()
         run.warnNearLimits(run.limitProblems())
+        try run.checkGuildPermissions()
+        try run.checkBotAccess()
         try run.checkSafety()
         return Plan(
             guildID: desired.guildID, changes: run.changes, warnings: run.warnings,

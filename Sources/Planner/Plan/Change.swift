@@ -22,7 +22,7 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
     /// parents, …). Always smaller than `index`.
     public var dependencies: [Int]
     /// The request to send.
-    public var operation: Operation
+    public var operation: DiscordCall
     /// What to record in the state store once the request succeeded.
     public var ownership: OwnershipEffect
     /// Why, for people: "deleted out of band", "retired", "no longer desired", …
@@ -31,7 +31,7 @@ public struct Change: Hashable, Sendable, Codable, Identifiable {
     public init(
         index: Int, action: Action, kind: ResourceKind, key: ResourceKey, name: String,
         group: String = "", fields: [FieldChange] = [], dependencies: [Int] = [],
-        operation: Operation, ownership: OwnershipEffect = .none, reason: String? = nil
+        operation: DiscordCall, ownership: OwnershipEffect = .none, reason: String? = nil
     ) {
         self.index = index
         self.action = action

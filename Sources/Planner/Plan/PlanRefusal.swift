@@ -12,6 +12,10 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// The guild would exceed a Discord limit (roles, channels, channels per category),
     /// counting what the guild already holds; refused before any request.
     case limits([LimitProblem])
+    /// The layout would take permissions the bot needs from it in these channels (for
+    /// example a voice channel denying `@everyone` CONNECT with no overwrite for the bot:
+    /// Discord then also takes MANAGE_CHANNELS, and the channel can never be deleted).
+    case botLockedOut([BotAccessProblem], bot: Snowflake)
 
     public var description: String {
         switch self {
@@ -33,6 +37,11 @@ public enum PlanRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
             return "refusing a plan that exceeds Discord's limits; no request was sent. Remove roles or channels "
                 + "from the guild, or plan fewer events or teams at once:\n\(lines)"
+        case .botLockedOut(let problems, let bot):
+            let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
+            return "refusing a layout that would lock the bot (user \(bot)) out of \(problems.count) channel(s); "
+                + "check that discord.application_id is the bot's user id, and that no overwrite "
+                + "for a role the bot holds denies these permissions:\n\(lines)"
         }
     }
 }

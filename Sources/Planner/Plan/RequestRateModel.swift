@@ -1,3 +1,5 @@
+import DiscordTypes
+
 /// A model of Discord's rate limits, for the plan's duration estimate (documented in
 /// docs/plan-json.md). Discord does not publish per-route numbers; these are typical.
 ///
@@ -10,7 +12,7 @@ public struct RequestRateModel: Hashable, Sendable, Codable {
     public var globalPerSecond: Double
     /// One request's round trip, which dependent requests cannot overlap.
     public var roundTripSeconds: Double
-    /// Per-route limits; routes not listed use `defaultLimit`.
+    /// Limits per rate-limit family (`DiscordEndpoint.family`); others use `defaultLimit`.
     public var routes: [String: BucketLimit]
     public var defaultLimit: BucketLimit
 
@@ -35,13 +37,11 @@ public struct RequestRateModel: Hashable, Sendable, Codable {
     }
 
     /// Typical limits observed on Discord: 50 req/s globally, 5 per 5 s on most write
-    /// routes per guild or channel, 10 per 10 s for member role changes per guild.
+    /// routes per guild or channel, 10 per 10 s for member role changes (adds and removes
+    /// share one bucket) per guild.
     public static let discord = RequestRateModel(
         globalPerSecond: 50, roundTripSeconds: 0.2,
-        routes: [
-            "PUT /guilds/{guild}/members/{user}/roles/{role}": BucketLimit(limit: 10, windowSeconds: 10),
-            "DELETE /guilds/{guild}/members/{user}/roles/{role}": BucketLimit(limit: 10, windowSeconds: 10),
-        ],
+        routes: [DiscordEndpoint.addMemberRole.family: BucketLimit(limit: 10, windowSeconds: 10)],
         defaultLimit: BucketLimit(limit: 5, windowSeconds: 5))
 
     /// Estimated seconds to apply `changes` (see the type's documentation).
@@ -55,14 +55,15 @@ public struct RequestRateModel: Hashable, Sendable, Codable {
             let before = change.dependencies.filter { $0 < position }.map { depth[$0] }.max() ?? 0
             depth[position] = before + cost
             longest = max(longest, depth[position])
-            guard cost > 0, let route = change.operation.route else { continue }
+            guard cost > 0, let bucket = change.operation.bucketKey(guild: 0),
+                  let family = change.operation.endpoint?.family else { continue }
             total += cost
-            buckets[Bucket(route: route, major: change.operation.majorParameter), default: 0] += cost
+            buckets[Bucket(family: family, key: bucket), default: 0] += cost
         }
         guard total > 0 else { return 0 }
         var wait = 0.0
         for (bucket, count) in buckets {
-            let limit = routes[bucket.route] ?? defaultLimit
+            let limit = routes[bucket.family] ?? defaultLimit
             wait = max(wait, Double((count - 1) / max(1, limit.limit)) * limit.windowSeconds)
         }
         return max(wait + roundTripSeconds, Double(total) / globalPerSecond,
@@ -71,23 +72,7 @@ public struct RequestRateModel: Hashable, Sendable, Codable {
 }
 
 private struct Bucket: Hashable {
-    var route: String
-    var major: String
-}
-
-extension Operation {
-    /// The id Discord keys a route's bucket by: the guild for guild routes, the channel
-    /// (or thread) for channel routes.
-    var majorParameter: String {
-        switch self {
-        case .modifyChannel(let id, _), .deleteChannel(let id): id.description
-        case .createThread(let parent, _, _, _): parent.description
-        case .modifyThread(let thread, _), .addThreadMember(let thread, _): thread.description
-        case .removeThreadMember(let thread, _): thread.description
-        case .postMessage(let channel, _, _), .pinMessage(let channel, _): channel.description
-        case .editMessage(let channel, _, _, _), .deleteMessage(let channel, _),
-             .unpinMessage(let channel, _): channel.description
-        default: "guild"
-        }
-    }
+    var family: String
+    /// Family and major parameter.
+    var key: String
 }

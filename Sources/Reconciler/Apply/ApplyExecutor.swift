@@ -58,7 +58,7 @@ public struct ApplyExecutor: Sendable {
                 while running < maxConcurrency, let index = ready.min() {
                     ready.remove(index)
                     let change = changes[index]
-                    let operation: PlanOperation
+                    let operation: DiscordCall
                     do {
                         operation = try change.operation.resolved(ids)
                     } catch {
@@ -122,7 +122,7 @@ public struct ApplyExecutor: Sendable {
     }
 
     /// One change: intent, request, outcome (with ownership) — the journal protocol.
-    private func perform(_ change: Change, operation: PlanOperation, runID: String) async throws -> ChangeResult {
+    private func perform(_ change: Change, operation: DiscordCall, runID: String) async throws -> ChangeResult {
         let (method, path) = operation.requestLine(guild: guildID)
         let identity = operation.createIdentity
         let intent = JournalIntent(
@@ -131,13 +131,7 @@ public struct ApplyExecutor: Sendable {
             method: method, route: path, name: identity?.name, parentID: identity?.parent,
             channelType: identity?.channelType, recordedAt: now())
         let entry = try await store.recordIntent(intent)
-        do {
-            let performed: PerformedChange
-            if case .adopt(_, let id, _) = operation {
-                performed = PerformedChange(createdID: id)
-            } else {
-                performed = try await performer.perform(operation, change: change, guildID: guildID)
-            }
+        func succeeded(_ performed: PerformedChange, answer: String? = nil) async throws -> ChangeResult {
             let resourceID = performed.createdID ?? operation.touchedID
             var effects: [StateEffect] = []
             switch change.ownership {
@@ -160,15 +154,26 @@ public struct ApplyExecutor: Sendable {
             }
             try await store.recordOutcome(
                 entry: entry,
-                JournalOutcome(status: .ok, httpStatus: performed.httpStatus, resourceID: resourceID,
-                               finishedAt: now()),
+                JournalOutcome(status: .ok, httpStatus: performed.httpStatus, answer: answer,
+                               resourceID: resourceID, finishedAt: now()),
                 effects: effects)
             return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
                                 status: .done, resourceID: performed.createdID ?? (operation.isCreate ? nil : resourceID))
+        }
+        do {
+            if case .adopt(_, let id, _) = operation { return try await succeeded(PerformedChange(createdID: id)) }
+            return try await succeeded(try await performer.perform(operation, change: change, guildID: guildID))
         } catch let error as CancellationError {
             throw error
         } catch {
             let failure = ApplyFailure(error)
+            // "Unknown channel" on a delete, "unknown member" on a role revoke…: the state the
+            // change wanted is already there, so the change is done (and its ownership effect
+            // applies: a deleted resource is forgotten).
+            if let code = failure.discordCode, operation.isAlreadyDone(code: code) {
+                return try await succeeded(PerformedChange(httpStatus: failure.httpStatus),
+                                           answer: "already done: \(failure.sentence)")
+            }
             if failure.outcomeUnknown {
                 // Leave the intent pending: the next run's snapshot settles it (CrashRecovery).
                 return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
@@ -244,16 +249,7 @@ struct DependencyGraph {
     func waitCount(_ index: Int) -> Int { dependencies[index].count + ordering[index].count }
 }
 
-extension PlanOperation {
-    /// The rate-limit bucket this operation's request falls in (route + major parameter).
-    func bucketKey(guild: Snowflake) -> String? {
-        guard let route else { return nil }
-        let (_, path) = requestLine(guild: guild)
-        let parts = path.split(separator: "/")
-        let major = parts.count >= 2 ? "\(parts[0])/\(parts[1])" : path
-        return "\(route) \(major)"
-    }
-
+extension DiscordCall {
     /// The existing id a non-create operation acts on, for the journal.
     var touchedID: Snowflake? {
         switch self {

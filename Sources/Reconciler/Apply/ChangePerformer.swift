@@ -1,11 +1,11 @@
 import DiscordTypes
 import Planner
 
-/// Sends one change's operation to Discord. The executor hands it an `Operation` whose refs
+/// Sends one change's operation to Discord. The executor hands it a `DiscordCall` whose refs
 /// are all resolved (`.existing`); the performer never plans or re-reads anything.
 /// `DiscordChangePerformer` is the real one; tests may script their own.
 public protocol ChangePerformer: Sendable {
-    func perform(_ operation: Operation, change: Change, guildID: Snowflake) async throws -> PerformedChange
+    func perform(_ operation: DiscordCall, change: Change, guildID: Snowflake) async throws -> PerformedChange
 }
 
 /// What a performed operation produced.

@@ -15,7 +15,7 @@ public struct DiscordChangePerformer: ChangePerformer {
 
     public init(client: DiscordClient) { self.client = client }
 
-    public func perform(_ operation: PlanOperation, change: Change, guildID: Snowflake) async throws -> PerformedChange {
+    public func perform(_ operation: DiscordCall, change: Change, guildID: Snowflake) async throws -> PerformedChange {
         let reason = "simlane: \(change.action.rawValue) \(change.key)"
         let client = self.client
         let since = Date().addingTimeInterval(-skew)

@@ -22,26 +22,26 @@ public enum LayoutCheckup {
         func judge(_ count: Int, _ limit: Int, _ what: String, fix: String) {
             if count > limit {
                 findings.append(.init(problem: "the layout needs \(count) \(what); Discord allows \(limit)", fix: fix))
-            } else if Double(count) > Double(limit) * DiscordLimits.headroomWarningShare {
+            } else if Double(count) > Double(limit) * GuildLimits.nearShare {
                 findings.append(.init(problem: "the layout needs \(count) \(what), close to Discord's \(limit): the next events may not fit", fix: fix))
             }
         }
-        judge(channelCount, DiscordLimits.channelsPerGuild,
+        judge(channelCount, GuildLimits.channels,
               "channels (\(desired.channels.count) for the club, \(foreignChannels.count) others)",
               fix: "delete unused channels, set voice_channels: false, or shorten retention")
-        judge(roleCount, DiscordLimits.rolesPerGuild,
+        judge(roleCount, GuildLimits.roles,
               "roles (\(desired.roles.count) for the club, \(foreignRoles.count) others, @everyone included)",
               fix: "delete unused roles, or archive finished events sooner (retention.archive_delay)")
         var children: [ResourceKey: Int] = [:]
         for channel in desired.channels { if let parent = channel.parent { children[parent, default: 0] += 1 } }
         for (parent, count) in children.sorted(by: { $0.key < $1.key }) {
             let name = desired.channels.first { $0.key == parent }?.name ?? parent.description
-            judge(count, DiscordLimits.channelsPerCategory, "channels in category '\(name)'",
+            judge(count, GuildLimits.channelsPerCategory, "channels in category '\(name)'",
                   fix: "split the series' events across categories")
         }
         return DoctorReport.Check(
             name: .layout, passed: findings.isEmpty,
-            detail: "\(channelCount) of \(DiscordLimits.channelsPerGuild) channels, \(roleCount) of \(DiscordLimits.rolesPerGuild) roles",
+            detail: "\(channelCount) of \(GuildLimits.channels) channels, \(roleCount) of \(GuildLimits.roles) roles",
             findings: findings)
     }
 

@@ -77,8 +77,7 @@ public final class Reconciler: Sendable {
         planOptions.heldMessageEdits = SignupCardThrottle(frequency: signupUpdateFrequency)
             .held(try await store.managedMessages(guild: guildID), at: at)
         do {
-            let desired = BotAccess.ensure(compiled.desired, botUserID: snapshot.botUserID)
-            let plan = try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
+            let plan = try Planner.diff(desired: compiled.desired, snapshot: snapshot, ownership: ownership,
                                         options: planOptions)
             return PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
                               plan: plan, configHash: configHash, recovered: recovered)

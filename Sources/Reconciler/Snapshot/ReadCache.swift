@@ -55,7 +55,7 @@ actor ReadCache {
         }
     }
 
-    static func touched(_ operation: PlanOperation) -> [Snowflake] {
+    static func touched(_ operation: DiscordCall) -> [Snowflake] {
         switch operation {
         case .modifyThread(let thread, _), .addThreadMember(let thread, _): [thread.existingID].compactMap { $0 }
         case .removeThreadMember(let thread, _): [thread]

@@ -4,14 +4,13 @@ import Foundation
 /// Builds the `DesiredGuild` at one instant from a `Timeline` (the body of `compile`).
 struct LayoutBuilder {
     static let maxPerCategory = GuildLimits.channelsPerCategory
+    /// Denied to `@everyone` in an archived channel. Only bits the bot holds
+    /// (`Permissions.reconcilerBot`): Discord refuses an overwrite that allows or denies a
+    /// bit the bot lacks (DISCORD.md §5), which is why ADD_REACTIONS is not here.
     static let readOnly: Permissions = [
-        .sendMessages, .sendMessagesInThreads, .createPublicThreads, .createPrivateThreads, .addReactions,
+        .sendMessages, .sendMessagesInThreads, .createPublicThreads, .createPrivateThreads,
     ]
     static let voiceAccess: Permissions = [.viewChannel, .connect, .speak]
-    static let botInRaceVoice: Permissions = [.viewChannel, .manageChannels]
-    static let botInArchive: Permissions = [
-        .viewChannel, .sendMessages, .sendMessagesInThreads, .embedLinks, .readMessageHistory,
-    ]
     static let palette = [0x3498DB, 0xE74C3C, 0x2ECC71, 0xF1C40F, 0x9B59B6, 0x1ABC9C, 0xE67E22, 0x95A5A6]
 
     let timeline: Timeline
@@ -48,11 +47,8 @@ struct LayoutBuilder {
                     // An event that had not opened when an admin archived the series never appears.
                     guard settings.autoCreateChannels, event.channelFrom <= plan.archiveAt else { continue }
                     var channel = signupChannel(event, parent: nil)
-                    channel.overwrites = [
-                        DesiredOverwrite(target: .everyone, deny: Self.readOnly),
-                        // The bot keeps posting and editing its cards in the read-only channel.
-                        DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInArchive),
-                    ]
+                    // The bot keeps what it needs there through `BotAccess`.
+                    channel.overwrites = [DesiredOverwrite(target: .everyone, deny: Self.readOnly)]
                     archived.append(channel)
                     addTeams(event, to: &guild, archived: true)
                 }
@@ -76,7 +72,7 @@ struct LayoutBuilder {
         }
         let desiredKeys = Set(guild.channels.map(\.key) + guild.roles.map(\.key) + guild.threads.map(\.key))
         guild.retired = retired.subtracting(desiredKeys).sorted()
-        return guild
+        return BotAccess.ensure(guild, bot: settings.discord.applicationID)
     }
 
     /// Splits channels into categories of at most 50, named "Name", "Name (2)", …
@@ -181,8 +177,7 @@ struct LayoutBuilder {
                     DesiredOverwrite(target: .managedRole(teamKey.appending("role")), allow: Self.voiceAccess),
                 ]
                 overwrites += settings.discord.adminRoles.map { DesiredOverwrite(target: .role($0), allow: Self.voiceAccess) }
-                // @everyone's deny would hide the channel from the bot too; it must still see it to delete it.
-                overwrites.append(DesiredOverwrite(target: .member(settings.discord.applicationID), allow: Self.botInRaceVoice))
+                // @everyone's deny would lock the bot out too: `BotAccess` gives it back what it needs.
                 voice.append(DesiredChannel(
                     key: teamKey.appending("race-voice"), kind: .voice,
                     name: Naming.displayName(Naming.parts(settings.channelNamePattern, series: event.series.name,

@@ -56,8 +56,7 @@ enum SignupCard {
             for team in event.teams.prefix(18) {
                 let drivers = team.members.map { members[$0]?.displayName ?? $0 }.joined(separator: ", ")
                 let title = team.car.map { "\(team.name) (\($0))" } ?? team.name
-                fields.append(Embed.Field(name: String(title.prefix(256)),
-                                          value: String((drivers.isEmpty ? "—" : drivers).prefix(1024))))
+                fields.append(Embed.Field(name: title, value: drivers))
             }
         }
         if at >= event.end, !event.results.isEmpty {
@@ -68,22 +67,23 @@ enum SignupCard {
                 if let status = result.status { line += " (\(status))" }
                 return line
             }
-            fields.append(Embed.Field(name: "Results", value: String(lines.joined(separator: "\n").prefix(1024))))
+            fields.append(Embed.Field(name: "Results", value: lines.joined(separator: "\n")))
         }
         var embed = Embed(
-            title: String("\(event.name) — \(plan.series.name)".prefix(256)),
+            title: "\(event.name) — \(plan.series.name)",
             description: status(event, at: at), url: event.signup?.url, color: 0x3498DB,
             timestamp: ValueParsers.timestampText(event.start), fields: fields,
-            footer: Embed.Footer(text: String("simlane · \(plan.series.name)".prefix(2048))))
-        // Discord rejects embeds over 6000 characters: drop team rows from the end, then say so.
+            footer: Embed.Footer(text: "simlane · \(plan.series.name)"))
+        // Discord rejects embeds over `Embed.Limit.total` characters (counted as sent: trimmed,
+        // cut to each field's limit, blanks filled): drop team rows from the end, then say so.
         let hasResults = embed.fields?.last?.name == "Results"
         var dropped = false
-        while embed.characterCount > 5900, let count = embed.fields?.count, count > 6 {
+        while embed.prepared.characterCount > Embed.Limit.total - 100, let count = embed.fields?.count, count > 6 {
             embed.fields?.remove(at: count - (hasResults ? 2 : 1))
             dropped = true
         }
         if dropped { embed.description = (embed.description ?? "") + " (some teams not shown)" }
-        return embed
+        return embed.prepared
     }
 
     static func stintAlert(_ stint: Stint, number: Int, team: Team, members: [String: Member]) -> String {

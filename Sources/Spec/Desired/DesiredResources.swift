@@ -140,6 +140,7 @@ public struct DesiredMessage: Hashable, Sendable, Codable {
     /// Key of the desired text channel or thread the message belongs in.
     public var channel: ResourceKey
     public var content: String
+    /// Valid for Discord and in the form Discord stores (`Embed.prepared`).
     public var embeds: [Embed]
     public var pinned: Bool
     public var group: String
@@ -151,7 +152,7 @@ public struct DesiredMessage: Hashable, Sendable, Codable {
         self.key = key
         self.channel = channel
         self.content = content
-        self.embeds = embeds
+        self.embeds = embeds.map(\.prepared)
         self.pinned = pinned
         self.group = group
     }

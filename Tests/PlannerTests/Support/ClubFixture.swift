@@ -25,7 +25,14 @@ enum ClubFixture {
     static let series = "GT3 Cup"
     static let event = "GT3 Cup › Spa 6h"
 
+    /// The layout, with the bot's access ensured as `compile` does (`BotAccess`).
     static var desired: DesiredGuild {
+        BotAccess.ensure(layout, bot: bot)
+    }
+
+    /// The layout as written, before `BotAccess`: it would lock the bot out of the private
+    /// category's channels and the race voice channel.
+    static var layout: DesiredGuild {
         DesiredGuild(
             guildID: guild,
             roles: [

@@ -90,7 +90,7 @@ struct ClubGenerator {
         for i in 0..<rng.int(0...4) { if let t = thread("t/\(i)", result) { result.threads.append(t) } }
         for i in 0..<rng.int(0...3) { if let m = message("m/\(i)", result) { result.messages.append(m) } }
         result.policy = policy()
-        return result
+        return BotAccess.ensure(result, bot: bot)  // as compile does
     }
 
     private mutating func role(_ key: String) -> DesiredRole {
@@ -199,7 +199,7 @@ struct ClubGenerator {
         let gone = Set(old.roles.map(\.key) + old.channels.map(\.key) + old.threads.map(\.key) + old.messages.map(\.key))
             .subtracting(next.roles.map(\.key) + next.channels.map(\.key) + next.threads.map(\.key) + next.messages.map(\.key))
         next.retired = rng.subset(gone.sorted(), 0.5)
-        return next
+        return BotAccess.ensure(next, bot: bot)
     }
 
     /// Out-of-band edits to a guild, as admins and other bots make them.

@@ -14,7 +14,7 @@ public struct StoppingChangePerformer: ChangePerformer {
         self.stop = stop
     }
 
-    public func perform(_ operation: Operation, change: Change, guildID: Snowflake) async throws -> PerformedChange {
+    public func perform(_ operation: DiscordCall, change: Change, guildID: Snowflake) async throws -> PerformedChange {
         if stop.isStopRequested { throw DaemonStopping() }
         return try await base.perform(operation, change: change, guildID: guildID)
     }

@@ -1,6 +1,6 @@
 import DiscordTypes
 
-extension Operation {
+extension DiscordCall {
     /// The guild permissions Discord requires for this request (DISCORD.md §3 and §5):
     /// roles and member roles need MANAGE_ROLES; channels need MANAGE_CHANNELS, and
     /// overwrites in a create or modify need MANAGE_ROLES too; threads need the create,

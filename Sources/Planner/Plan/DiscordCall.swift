@@ -4,8 +4,9 @@ import Spec
 /// Exactly one Discord request (or, for `adopt`, none), fully decided by the planner: the
 /// executor resolves `Ref`s and sends it, without re-reading desired state or re-deriving
 /// anything. Permission bits are carried as `Permissions`; request bodies send them as
-/// integers.
-public enum Operation: Hashable, Sendable, Codable {
+/// integers. Which endpoint each case calls: `DiscordCall+Endpoint.swift`. (Named for what
+/// it is, and so that it does not clash with Foundation's `Operation`.)
+public enum DiscordCall: Hashable, Sendable, Codable {
     /// `POST /guilds/{g}/roles`.
     case createRole(NewRole)
     /// `PATCH /guilds/{g}/roles/{id}` with only the non-nil fields.
@@ -51,31 +52,6 @@ public enum Operation: Hashable, Sendable, Codable {
     public var requestCount: Int {
         if case .adopt = self { return 0 }
         return 1
-    }
-
-    /// The route template, without ids or secrets (`PATCH /channels/{channel}`); nil for
-    /// adopt. Used for the request budget, logs and audit reasons.
-    public var route: String? {
-        switch self {
-        case .createRole: "POST /guilds/{guild}/roles"
-        case .modifyRole: "PATCH /guilds/{guild}/roles/{role}"
-        case .deleteRole: "DELETE /guilds/{guild}/roles/{role}"
-        case .createChannel: "POST /guilds/{guild}/channels"
-        case .modifyChannel, .modifyThread: "PATCH /channels/{channel}"
-        case .deleteChannel: "DELETE /channels/{channel}"
-        case .channelPositions: "PATCH /guilds/{guild}/channels"
-        case .createThread: "POST /channels/{channel}/threads"
-        case .addThreadMember: "PUT /channels/{channel}/thread-members/{user}"
-        case .removeThreadMember: "DELETE /channels/{channel}/thread-members/{user}"
-        case .grantRole: "PUT /guilds/{guild}/members/{user}/roles/{role}"
-        case .revokeRole: "DELETE /guilds/{guild}/members/{user}/roles/{role}"
-        case .postMessage: "POST /channels/{channel}/messages"
-        case .editMessage: "PATCH /channels/{channel}/messages/{message}"
-        case .deleteMessage: "DELETE /channels/{channel}/messages/{message}"
-        case .pinMessage: "PUT /channels/{channel}/messages/pins/{message}"
-        case .unpinMessage: "DELETE /channels/{channel}/messages/pins/{message}"
-        case .adopt: nil
-        }
     }
 
     /// Every `.created(key)` this operation needs resolved before it can be sent.

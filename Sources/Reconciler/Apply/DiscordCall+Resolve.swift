@@ -19,9 +19,9 @@ extension Ref {
     }
 }
 
-extension Operation {
+extension DiscordCall {
     /// This operation with every `.created(key)` replaced by the id its create returned.
-    func resolved(_ ids: [ResourceKey: Snowflake]) throws -> Operation {
+    func resolved(_ ids: [ResourceKey: Snowflake]) throws -> DiscordCall {
         func r(_ ref: Ref) throws -> Ref { .existing(try ref.resolve(ids)) }
         func overwrites(_ list: [RefOverwrite]) throws -> [RefOverwrite] {
             try list.map { var o = $0; o.target = try r($0.target); return o }
@@ -51,32 +51,6 @@ extension Operation {
             return .pinMessage(channel: try r(channel), message: try r(message))
         default:
             return self
-        }
-    }
-
-    /// `METHOD /path` with ids filled in (no query, no secrets), for the journal and audit.
-    func requestLine(guild: Snowflake) -> (method: String, path: String) {
-        func id(_ ref: Ref) -> String { ref.existingID?.description ?? "{\(ref.createdKey?.rawValue ?? "?")}" }
-        switch self {
-        case .createRole: return ("POST", "/guilds/\(guild)/roles")
-        case .modifyRole(let role, _): return ("PATCH", "/guilds/\(guild)/roles/\(role)")
-        case .deleteRole(let role): return ("DELETE", "/guilds/\(guild)/roles/\(role)")
-        case .createChannel: return ("POST", "/guilds/\(guild)/channels")
-        case .modifyChannel(let c, _): return ("PATCH", "/channels/\(c)")
-        case .deleteChannel(let c): return ("DELETE", "/channels/\(c)")
-        case .channelPositions: return ("PATCH", "/guilds/\(guild)/channels")
-        case .createThread(let parent, _, _, _): return ("POST", "/channels/\(id(parent))/threads")
-        case .modifyThread(let t, _): return ("PATCH", "/channels/\(id(t))")
-        case .addThreadMember(let t, let u): return ("PUT", "/channels/\(id(t))/thread-members/\(u)")
-        case .removeThreadMember(let t, let u): return ("DELETE", "/channels/\(t)/thread-members/\(u)")
-        case .grantRole(let u, let r): return ("PUT", "/guilds/\(guild)/members/\(u)/roles/\(id(r))")
-        case .revokeRole(let u, let r): return ("DELETE", "/guilds/\(guild)/members/\(u)/roles/\(r)")
-        case .postMessage(let c, _, _): return ("POST", "/channels/\(id(c))/messages")
-        case .editMessage(let c, let m, _, _): return ("PATCH", "/channels/\(c)/messages/\(m)")
-        case .deleteMessage(let c, let m): return ("DELETE", "/channels/\(c)/messages/\(m)")
-        case .pinMessage(let c, let m): return ("PUT", "/channels/\(id(c))/messages/pins/\(id(m))")
-        case .unpinMessage(let c, let m): return ("DELETE", "/channels/\(c)/messages/pins/\(m)")
-        case .adopt: return ("-", "-")
         }
     }
 
