@@ -36,7 +36,10 @@ public struct DiscordSnapshotReader: SnapshotReader {
         var threads = activeList.threads
         let ownedThreads = ownership.entries.values.filter { $0.kind == .thread }.map(\.id)
         let activeIDs = Set(threads.map(\.id))
-        let inactive = ownedThreads.filter { !activeIDs.contains($0) && !scope.settledThreads.contains($0) }.sorted()
+        // Settled threads are looked up only where their parent's listing is read anyway.
+        let inactive = ownedThreads.filter {
+            !activeIDs.contains($0) && (!scope.settledThreads.contains($0) || scope.threadParents[$0] != nil)
+        }.sorted()
         threads += try await archivedThreads(inactive, parents: scope.threadParents)
 
         let present = Set(threads.map(\.id))

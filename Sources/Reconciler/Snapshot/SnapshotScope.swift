@@ -7,8 +7,9 @@ import Spec
 /// the number of managed resources (see docs/architecture.md, "What a plan reads").
 ///
 /// - Owned threads missing from the active-thread list are found by listing each parent
-///   channel's archived threads (paged), not by one GET per thread; threads the layout wants
-///   archived need no lookup at all (archived or gone, the planner leaves them alone).
+///   channel's archived threads (paged), not by one GET per thread. Threads the layout wants
+///   archived are in that listing too (same requests): Discord may have archived them
+///   unlocked, and the planner locks them at archival.
 /// - Thread members are read only for threads the layout wants active (the planner changes
 ///   no other thread's membership).
 /// - Managed messages are read one request per channel (the oldest message onwards); never
@@ -16,7 +17,8 @@ import Spec
 public struct SnapshotScope: Sendable, Hashable {
     /// Parent channel of owned threads that may need a lookup when not active.
     public var threadParents: [Snowflake: Snowflake]
-    /// Owned threads the layout wants archived (no lookup, no members, no messages).
+    /// Owned threads the layout wants archived: looked up only through their parent's
+    /// archived listing; no members, no messages.
     public var settledThreads: Set<Snowflake>
     /// Owned threads whose members the plan may change; nil reads every owned thread's.
     public var memberThreads: Set<Snowflake>?
@@ -41,11 +43,11 @@ public struct SnapshotScope: Sendable, Hashable {
         var members: Set<Snowflake> = []
         for thread in desired.threads {
             guard let id = ownership[thread.key]?.id else { continue }
+            if let parent = ownership[thread.parent]?.id { parents[id] = parent }
             if thread.archived {
                 settled.insert(id)
             } else {
                 members.insert(id)
-                if let parent = ownership[thread.parent]?.id { parents[id] = parent }
             }
         }
         self.init(threadParents: parents, settledThreads: settled, memberThreads: members)
