@@ -1,5 +1,5 @@
 // simlane-bench: prints performance figures; never asserts wall-clock times.
-// Usage: simlane-bench <client|plan|apply|daemon|club-scale|all> [options]
+// Usage: simlane-bench <client|plan|apply|daemon|club-scale|member-sync|all> [options]
 import Foundation
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -7,10 +7,10 @@ let which = arguments.first ?? "all"
 let rest = Array(arguments.dropFirst())
 let benches: [(String, ([String]) async throws -> Void)] = [
     ("client", runClientBench), ("plan", runPlanBench), ("apply", runApplyBench),
-    ("daemon", runDaemonBench), ("club-scale", runClubScaleBench),
+    ("daemon", runDaemonBench), ("club-scale", runClubScaleBench), ("member-sync", runMemberSyncBench),
 ]
 guard which == "all" || benches.contains(where: { $0.0 == which }) else {
-    FileHandle.standardError.write(Data("usage: simlane-bench <client|plan|apply|daemon|club-scale|all>\n".utf8))
+    FileHandle.standardError.write(Data("usage: simlane-bench <client|plan|apply|daemon|club-scale|member-sync|all>\n".utf8))
     exit(1)
 }
 for (name, bench) in benches where which == "all" || which == name {
