@@ -28,11 +28,22 @@ public final class Reconciler: Sendable {
 
     /// A reconciler over any reader and performer (tests script them; `init(client:…)` uses
     /// Discord's).
-    public init(
+    public convenience init(
         guildID: Snowflake, store: any StateStore, reader: any SnapshotReader,
         performer: any ChangePerformer, options: ReconcilerOptions = ReconcilerOptions(),
         counts: @escaping @Sendable () async -> RequestCounts = { RequestCounts() },
         now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.init(guildID: guildID, store: store, reader: reader, performer: performer, options: options,
+                  counts: counts, now: now, readCache: ReadCache(lifetime: options.readCacheLifetime))
+    }
+
+    /// A reconciler sharing `readCache` with earlier ones of the same guild (the daemon makes
+    /// one reconciler per pass but keeps each club's cache across passes).
+    init(
+        guildID: Snowflake, store: any StateStore, reader: any SnapshotReader, performer: any ChangePerformer,
+        options: ReconcilerOptions, counts: @escaping @Sendable () async -> RequestCounts,
+        now: @escaping @Sendable () -> Date, readCache: ReadCache
     ) {
         self.guildID = guildID
         self.store = store
@@ -41,7 +52,7 @@ public final class Reconciler: Sendable {
         self.options = options
         self.counts = counts
         self.now = now
-        readCache = ReadCache(lifetime: options.readCacheLifetime)
+        self.readCache = readCache
     }
 
     // MARK: Plan

@@ -20,15 +20,43 @@ public actor ClubReconcilers {
     /// `--state`: the one club's state store, when the daemon runs a single club.
     let stateOverride: String?
     private var stores: [String: SQLiteStateStore] = [:]
+    /// Each club's read cache, kept across passes (`ReadCache`): a steady-state pass reads
+    /// the snapshot lists only, and what Discord could change behind our back (a card
+    /// deleted, a thread member removed by a moderator) is read again at least every
+    /// `readCacheLifetime`.
+    private var readCaches: [String: ReadCache] = [:]
+    public nonisolated let readCacheLifetime: TimeInterval
     private var sandboxes: [String: (guild: SandboxGuild, client: DiscordClient)] = [:]
 
-    public init(target: Target, stateOverride: String? = nil) {
+    /// The default `readCacheLifetime`: half an hour, six polls at the default interval.
+    public static let defaultReadCacheLifetime: TimeInterval = 1800
+
+    public init(target: Target, stateOverride: String? = nil, readCacheLifetime: TimeInterval = defaultReadCacheLifetime) {
         self.target = target
         self.stateOverride = stateOverride
+        self.readCacheLifetime = readCacheLifetime
     }
 
-    public init(client: DiscordClient, stateOverride: String? = nil) {
-        self.init(target: .discord(client), stateOverride: stateOverride)
+    public init(client: DiscordClient, stateOverride: String? = nil,
+                readCacheLifetime: TimeInterval = defaultReadCacheLifetime) {
+        self.init(target: .discord(client), stateOverride: stateOverride, readCacheLifetime: readCacheLifetime)
+    }
+
+    /// The newest run in each club's state store after our last pass.
+    private var lastRunSeen: [String: String] = [:]
+
+    /// The read cache of `club`: kept while the state store's newest run is the one our last
+    /// pass left (nobody else, such as an `apply` from the CLI, wrote the guild since);
+    /// otherwise a fresh one.
+    func readCache(for club: ClubSource, newestRun: String?) -> ReadCache {
+        if let cache = readCaches[club.id], lastRunSeen[club.id] == newestRun { return cache }
+        let cache = ReadCache(lifetime: readCacheLifetime)
+        readCaches[club.id] = cache
+        return cache
+    }
+
+    func passFinished(_ club: ClubSource, newestRun: String?) {
+        lastRunSeen[club.id] = newestRun
     }
 
     /// The state store of `club`, opened on first use.
@@ -78,22 +106,32 @@ public actor ClubReconcilers {
         defer { lock.release() }
         let store = try await store(for: club)
         let client = try await client(for: club, config: config)
+        let guildID = config.settings.discord.guildID
+        let cache = await readCache(for: club, newestRun: try await store.runs(guild: guildID, limit: 1).first?.id)
         let reconciler = Reconciler(
-            guildID: config.settings.discord.guildID, store: store,
+            guildID: guildID, store: store,
             reader: DiscordSnapshotReader(client: client),
             performer: StoppingChangePerformer(base: DiscordChangePerformer(client: client), stop: stop),
-            options: ReconcilerOptions(trigger: "run"),
+            options: ReconcilerOptions(trigger: "run", readCacheLifetime: readCacheLifetime),
             counts: {
                 let metrics = await client.metrics()
                 return RequestCounts(requests: metrics.requestsSent, rateLimited: metrics.rateLimited)
-            })
+            },
+            now: { Date() }, readCache: cache)
         // Member sync on its schedule, before the pass, so team and member roles go to the
         // right accounts. A failed sync is recorded by the next one; it never blocks the pass.
         let syncer = MemberSyncer(client: client, store: store)
         if (try? await syncer.isDue(config, at: instant)) == true {
             _ = try? await syncer.sync(config, trigger: .scheduled, at: instant, dryRun: false)
         }
-        let outcome = try await reconciler.reconcile(config: config, at: instant)
+        let outcome: ReconcileOutcome
+        do {
+            outcome = try await reconciler.reconcile(config: config, at: instant)
+        } catch {
+            await passFinished(club, newestRun: nil)
+            throw error
+        }
+        await passFinished(club, newestRun: try await store.runs(guild: guildID, limit: 1).first?.id)
         return PassOutcome(outcome, interrupted: stop.isStopRequested && !outcome.converged)
     }
 
