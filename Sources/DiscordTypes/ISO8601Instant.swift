@@ -70,13 +70,7 @@ public struct ISO8601Instant: Hashable, Sendable, Comparable {
             return nil
         }
         guard index == c.count else { return nil }
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds
+        let seconds = UTCDateParts.daysFromCivil(year: year, month: month, day: day) * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds
         microseconds = Int64(seconds) * 1_000_000 + Int64(micros)
     }
 

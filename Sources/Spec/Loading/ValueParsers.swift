@@ -150,68 +150,12 @@ public enum ValueParsers {
         }
         guard i == b.count else { return .failure(.malformed) }
         guard yearRange.contains(year) else { return .failure(.yearOutOfRange) }
-        guard (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day),
+        guard (1...12).contains(month), (1...UTCDateParts.daysIn(month: month, year: year)).contains(day),
               hour <= 23, minute <= 59, second <= 59
         else { return .failure(.invalidDate) }
-        let seconds = daysFromCivil(year: year, month: month, day: day) * 86400
+        let seconds = UTCDateParts.daysFromCivil(year: year, month: month, day: day) * 86400
             + hour * 3600 + minute * 60 + second - offsetSeconds
         return .success(Date(timeIntervalSince1970: TimeInterval(seconds) + fraction))
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days-from-civil).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SSZ` or `…±HH:MM` with every field in range; nil otherwise.
-    static func plainTimestamp(_ text: String) -> Date? {
-        let b = Array(text.utf8)
-        guard b.count == 20 || b.count == 25 else { return nil }
-        func number(_ from: Int, _ count: Int) -> Int? {
-            var value = 0
-            for i in from..<(from + count) {
-                guard (48...57).contains(b[i]) else { return nil }
-                value = value * 10 + Int(b[i] - 48)
-            }
-            return value
-        }
-        guard b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58,
-              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-              let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-              (1...12).contains(month), hour < 24, minute < 60, second < 60 else { return nil }
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard day >= 1, day <= lengths[month - 1] else { return nil }
-        var offset = 0
-        if b.count == 20 {
-            guard b[19] == 90 else { return nil }
-        } else {
-            guard b[19] == 43 || b[19] == 45, b[22] == 58, let oh = number(20, 2), let om = number(23, 2),
-                  oh < 24, om < 60 else { return nil }
-            offset = (oh * 3600 + om * 60) * (b[19] == 43 ? 1 : -1)
-        }
-        // Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's algorithm).
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// `2026-12-05T18:00:00Z` for an instant (UTC, whole seconds).
