@@ -77,7 +77,7 @@ import Testing
                 #expect(change.dependencies.contains(creator), "seed \(seed): missing dependency on create of \(key)")
             }
             switch change.operation {
-            case .adopt(_, let id, _):
+            case .adopt(_, let id, _, _):
                 #expect(!touchable.contains(id), "seed \(seed): adopting an owned resource")
                 touchable.insert(id)
             case .createRole, .createChannel, .createThread, .postMessage:

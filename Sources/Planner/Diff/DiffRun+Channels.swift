@@ -122,7 +122,8 @@ extension DiffRun {
             reason: reason)
     }
 
-    private mutating func setAdoptHash(_ index: Int, _ hash: String) {
+    /// Completes an adopt with the applied hash once nothing is left to update.
+    mutating func setAdoptHash(_ index: Int, _ hash: String) {
         guard case .record(let key, let kind, let id, _) = changes[index].ownership else { return }
         changes[index].ownership = .record(key: key, kind: kind, id: id, appliedHash: hash)
     }

@@ -23,6 +23,12 @@ extension DiffRun {
         let hash = AppliedHash.of(message)
         var reason: String?
         var moved: Message?
+        if ownership[key] == nil, let adopted = adoptMessage(message, channel: channel, name: name) {
+            let before = changes.count
+            updateMessage(message, adopted.message, name: name, hash: hash, after: after + [adopted.index])
+            if changes.count == before { setAdoptHash(adopted.index, hash) }
+            return
+        }
         if let entry = ownership[key] {
             if let current = snapshot.messages[entry.id] {
                 if let channelID = channel.existingID, current.channelID == channelID {
@@ -53,6 +59,25 @@ extension DiffRun {
                 operation: .deleteMessage(channel: moved.channelID, message: moved.id),
                 reason: "replaced by the message above", after: [post])
         }
+    }
+
+    /// With no state for `message` (a lost or new state store), the bot's own unowned message
+    /// in its channel that carries the message's marker is adopted: not posted again, and
+    /// edited only where it differs. Candidates are the snapshot's unowned bot messages.
+    private mutating func adoptMessage(
+        _ message: DesiredMessage, channel: Ref, name: String
+    ) -> (message: Message, index: Int)? {
+        guard options.adopt, let marker = message.marker, let channelID = channel.existingID,
+              let candidate = live.messageCandidates[channelID]?.first(where: {
+                  !claimed.contains($0.id) && marker.matches($0)
+              }) else { return nil }
+        claimed.insert(candidate.id)
+        let index = add(
+            .adopt, .message, key: message.key, name: name, group: message.group,
+            operation: .adopt(key: message.key, id: candidate.id, kind: .message, channel: channelID),
+            ownership: .record(key: message.key, kind: .message, id: candidate.id, appliedHash: nil),
+            reason: "the bot's message \(candidate.id) in this channel carries its marker")
+        return (candidate, index)
     }
 
     private mutating func updateMessage(

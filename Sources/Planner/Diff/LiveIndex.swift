@@ -18,6 +18,8 @@ struct LiveIndex {
     let roleCandidates: [String: [Role]]
     /// Adoption candidates: unowned threads by (parent, name, private).
     let threadCandidates: [ThreadMatch: [Channel]]
+    /// Adoption candidates: unowned messages the bot wrote, by channel, oldest first.
+    let messageCandidates: [Snowflake: [Message]]
 
     struct ChannelMatch: Hashable {
         var type: ChannelType
@@ -58,6 +60,12 @@ struct LiveIndex {
         }
         self.threads = threads
         self.threadCandidates = threadCandidates.mapValues { $0.sorted { $0.id < $1.id } }
+        var messageCandidates: [Snowflake: [Message]] = [:]
+        for message in snapshot.messages.values
+        where keyByID[message.id] == nil && message.author?.id == snapshot.botUserID {
+            messageCandidates[message.channelID, default: []].append(message)
+        }
+        self.messageCandidates = messageCandidates.mapValues { $0.sorted { $0.id < $1.id } }
         var roles: [Snowflake: Role] = [:]
         var roleCandidates: [String: [Role]] = [:]
         for role in snapshot.roles {

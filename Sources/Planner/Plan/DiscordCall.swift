@@ -45,8 +45,9 @@ public enum DiscordCall: Hashable, Sendable, Codable {
     case pinMessage(channel: Ref, message: Ref)
     /// `DELETE /channels/{channel}/messages/pins/{message}`.
     case unpinMessage(channel: Snowflake, message: Snowflake)
-    /// No request: record `key -> id` in the state store.
-    case adopt(key: ResourceKey, id: Snowflake, kind: ResourceKind)
+    /// No request: record `key -> id` in the state store; for a message, also the channel
+    /// it is in (the snapshot reads managed messages per channel).
+    case adopt(key: ResourceKey, id: Snowflake, kind: ResourceKind, channel: Snowflake? = nil)
 
     /// Discord requests this operation costs (adopt is free).
     public var requestCount: Int {

@@ -21,7 +21,7 @@ public enum SavedPlanAudit {
             if change.action == .delete, let why = protectProblem(change, snapshot: snapshot, policy: policy) {
                 return SavedPlanViolation(change: change, problem: why)
             }
-            if case .adopt(let key, let id, let kind) = change.operation {
+            if case .adopt(let key, let id, let kind, _) = change.operation {
                 owned[key] = OwnershipEntry(id: id, kind: kind)
             } else if case .record(let key, let kind, let id?, _) = change.ownership, owned[key]?.id != id {
                 owned[key] = OwnershipEntry(id: id, kind: kind)
@@ -71,7 +71,7 @@ public enum SavedPlanAudit {
             (target, kinds) = (thread, [.thread])
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             (target, kinds) = (message, [.message])
-        case .adopt(let key, let id, let kind):
+        case .adopt(let key, let id, let kind, _):
             if key != change.key { return "it adopts \(key), not its own key" }
             if kind != change.kind { return "it adopts a \(kind.rawValue), not a \(change.kind.rawValue)" }
             if let other = ownership.key(for: id), other != key { return "it adopts \(id), which \(other) already owns" }

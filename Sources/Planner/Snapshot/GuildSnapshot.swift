@@ -18,7 +18,9 @@ public struct GuildSnapshot: Hashable, Sendable, Codable {
     public var members: [GuildMember]
     /// The bot's user id; its member entry is among `members`.
     public var botUserID: Snowflake
-    /// Managed messages by id (fetched only for messages the state store knows about).
+    /// Managed messages by id (fetched only for messages the state store knows about), plus,
+    /// when the state store lacks some desired messages, the bot's own unowned messages in
+    /// their channels (adoption candidates, see `MessageMarker`).
     public var messages: [Snowflake: Message]
 
     public init(

@@ -147,6 +147,10 @@ public struct ApplyExecutor: Sendable {
                 effects.append(.message(ManagedMessage(
                     key: change.key, channelID: channelID, messageID: id, updatedAt: now())))
             }
+            if case .adopt(let key, let messageID, .message, let channelID?) = operation {
+                effects.append(.message(ManagedMessage(
+                    key: key, channelID: channelID, messageID: messageID, updatedAt: now())))
+            }
             if case .editMessage(let channelID, let messageID, _, _) = operation {
                 // When it was last edited: the signup card's update frequency counts from here.
                 effects.append(.message(ManagedMessage(
@@ -161,7 +165,7 @@ public struct ApplyExecutor: Sendable {
                                 status: .done, resourceID: performed.createdID ?? (operation.isCreate ? nil : resourceID))
         }
         do {
-            if case .adopt(_, let id, _) = operation { return try await succeeded(PerformedChange(createdID: id)) }
+            if case .adopt(_, let id, _, _) = operation { return try await succeeded(PerformedChange(createdID: id)) }
             return try await succeeded(try await performer.perform(operation, change: change, guildID: guildID))
         } catch let error as CancellationError {
             throw error
@@ -262,7 +266,7 @@ extension DiscordCall {
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message),
              .unpinMessage(_, let message): message
         case .pinMessage(_, let message): message.existingID
-        case .adopt(_, let id, _): id
+        case .adopt(_, let id, _, _): id
         default: nil
         }
     }

@@ -121,7 +121,7 @@ public struct DiscordChangePerformer: ChangePerformer {
         case .unpinMessage(let channel, let message):
             try await client.unpinMessage(channelID: channel, messageID: message, reason: reason)
             return PerformedChange(httpStatus: 204)
-        case .adopt(_, let id, _):
+        case .adopt(_, let id, _, _):
             return PerformedChange(createdID: id)
         }
     }

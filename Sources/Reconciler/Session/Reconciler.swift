@@ -114,6 +114,7 @@ public final class Reconciler: Sendable {
         var snapshot = try await reader.snapshot(guild: guildID, ownership: ownership, messages: messages, scope: firstScope)
         let messageChannels = Set(messages.map(\.channelID)).subtracting(firstScope.settledThreads)
         await readCache.remember(snapshot, messageChannels: messageChannels, reused: firstScope, at: now())
+        if let desired { try await addAdoptionCandidates(to: &snapshot, desired: desired, ownership: ownership) }
         let pending = try await store.pendingIntents(guild: guildID)
         guard !pending.isEmpty else { return (snapshot, ownership, [:]) }
 

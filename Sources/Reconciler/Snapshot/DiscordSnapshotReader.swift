@@ -124,6 +124,17 @@ public struct DiscordSnapshotReader: SnapshotReader {
 
     static let messagePage = 100
 
+    /// The oldest page of each channel (a signup card is its channel's first message; stint
+    /// alerts come early in their team's thread), keeping the bot's own messages.
+    public func adoptionCandidates(in channels: [Snowflake], bot: Snowflake) async throws -> [Message] {
+        let client = self.client
+        return try await Self.bounded(channels.sorted(), width: maxConcurrency) { channel in
+            try await Self.ignoringNotFound {
+                try await client.messages(in: channel, limit: Self.messagePage, after: Snowflake(0))
+            } ?? []
+        }.flatMap { $0 }.filter { $0.author?.id == bot }
+    }
+
     public func recentMessages(in channel: Snowflake, since: Date) async throws -> [Message] {
         try await Self.ignoringNotFound {
             try await client.messages(in: channel, limit: 100, after: Snowflake(at: since))

@@ -13,9 +13,15 @@ public protocol SnapshotReader: Sendable {
     /// Messages posted in `channel` at or after `since` (used only to settle a message post
     /// whose answer was lost).
     func recentMessages(in channel: Snowflake, since: Date) async throws -> [Message]
+    /// The messages `bot` wrote among the oldest page of each of `channels`: what a state
+    /// store that lost its messages may adopt (`MessageMarker`). One request per channel.
+    func adoptionCandidates(in channels: [Snowflake], bot: Snowflake) async throws -> [Message]
 }
 
 extension SnapshotReader {
+    /// Readers that cannot list channels offer nothing to adopt.
+    public func adoptionCandidates(in channels: [Snowflake], bot: Snowflake) async throws -> [Message] { [] }
+
     /// Readers that cannot narrow their reads read everything.
     public func snapshot(guild: Snowflake, ownership: Ownership, messages: [ManagedMessage],
                          scope: SnapshotScope) async throws -> GuildSnapshot {

@@ -134,11 +134,13 @@ struct LayoutBuilder {
     private func addTeams(_ event: Timeline.EventPlan, to guild: inout DesiredGuild, archived: Bool) -> [DesiredChannel] {
         let channelKey = eventKey(event).appending("signup")
         if settings.autoCreateChannels, includeMessages {
+            let key = eventKey(event).appending("message", "signup")
+            let footer = SignupCard.footer(key)
             guild.messages.append(DesiredMessage(
-                key: eventKey(event).appending("message", "signup"), channel: channelKey,
+                key: key, channel: channelKey,
                 content: SignupCard.content(event, at: at),
-                embeds: [SignupCard.embed(event, at: at, members: timeline.membersByID)],
-                pinned: true, group: group(event)))
+                embeds: [SignupCard.embed(event, at: at, members: timeline.membersByID, footer: footer)],
+                pinned: true, marker: .embedFooter(text: footer), group: group(event)))
         }
         guard !event.event.teams.isEmpty, at >= event.teamsFrom else { return [] }
         var voice: [DesiredChannel] = []
@@ -162,7 +164,7 @@ struct LayoutBuilder {
                     guild.messages.append(DesiredMessage(
                         key: teamKey.appending("message", "stint-\(number + 1)"), channel: teamKey.appending("thread"),
                         content: SignupCard.stintAlert(stint, number: number + 1, team: team, members: timeline.membersByID),
-                        group: group(event)))
+                        marker: .contentPrefix(prefix: SignupCard.stintAlertPrefix(number: number + 1)), group: group(event)))
                 }
             }
             guard !archived, settings.voiceChannels else { continue }

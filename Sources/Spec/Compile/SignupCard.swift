@@ -41,7 +41,11 @@ enum SignupCard {
         "**\(event.event.name)** — \(status(event.event, at: at))"
     }
 
-    static func embed(_ plan: Timeline.EventPlan, at: Date, members: [String: Member]) -> Embed {
+    /// The card's footer, which also marks it as ours (`MessageMarker.embedFooter`): the
+    /// key is stable across renames, so a lost state store adopts the card, never re-posts it.
+    static func footer(_ key: ResourceKey) -> String { "simlane · \(key.rawValue)" }
+
+    static func embed(_ plan: Timeline.EventPlan, at: Date, members: [String: Member], footer: String) -> Embed {
         let event = plan.event
         var fields: [Embed.Field] = [
             Embed.Field(name: "Start", value: "\(markup(event.start, "F")) (\(utc(event.start)))", inline: true),
@@ -73,7 +77,7 @@ enum SignupCard {
             title: "\(event.name) — \(plan.series.name)",
             description: status(event, at: at), url: event.signup?.url, color: 0x3498DB,
             timestamp: ValueParsers.timestampText(event.start), fields: fields,
-            footer: Embed.Footer(text: "simlane · \(plan.series.name)"))
+            footer: Embed.Footer(text: footer))
         // Discord rejects embeds over `Embed.Limit.total` characters (counted as sent: trimmed,
         // cut to each field's limit, blanks filled): drop team rows from the end, then say so.
         let hasResults = embed.fields?.last?.name == "Results"
@@ -86,10 +90,14 @@ enum SignupCard {
         return embed.prepared
     }
 
+    /// The start of stint alert `number`: one per number in a team's thread, so it marks
+    /// the alert as ours (`MessageMarker.contentPrefix`) without visible extra text.
+    static func stintAlertPrefix(number: Int) -> String { "Stint \(number) for " }
+
     static func stintAlert(_ stint: Stint, number: Int, team: Team, members: [String: Member]) -> String {
         let member = members[stint.driver]
         let who = member?.discordUserID.map { "<@\($0)> (\(member?.displayName ?? stint.driver))" }
             ?? member?.displayName ?? stint.driver
-        return "Stint \(number) for \(team.name): \(who) drives \(clock(stint.start))–\(clock(stint.end)) UTC, starting \(markup(stint.start, "R"))."
+        return "\(stintAlertPrefix(number: number))\(team.name): \(who) drives \(clock(stint.start))–\(clock(stint.end)) UTC, starting \(markup(stint.start, "R"))."
     }
 }

@@ -143,17 +143,20 @@ public struct DesiredMessage: Hashable, Sendable, Codable {
     /// Valid for Discord and in the form Discord stores (`Embed.prepared`).
     public var embeds: [Embed]
     public var pinned: Bool
+    /// How the bot's message is recognised when the state store has lost it; nil: never adopted.
+    public var marker: MessageMarker?
     public var group: String
 
     public init(
         key: ResourceKey, channel: ResourceKey, content: String, embeds: [Embed] = [],
-        pinned: Bool = false, group: String = ""
+        pinned: Bool = false, marker: MessageMarker? = nil, group: String = ""
     ) {
         self.key = key
         self.channel = channel
         self.content = content
         self.embeds = embeds.map(\.prepared)
         self.pinned = pinned
+        self.marker = marker
         self.group = group
     }
 }

@@ -1,0 +1,24 @@
+import DiscordTypes
+import Foundation
+
+/// How the bot's own message for a key is recognised in its channel when the state store no
+/// longer knows it (a lost or new state file), so it is adopted instead of posted again and
+/// nobody is pinged twice. Chosen to survive Discord's normalisation: Discord trims embed
+/// text and message content, and our markers have no outer spaces.
+public enum MessageMarker: Hashable, Sendable, Codable {
+    /// An embed whose footer text is exactly this (`simlane · <key>` on signup cards).
+    case embedFooter(text: String)
+    /// Content starting with this (a stint alert's `Stint 3 for `: one per stint number in
+    /// its team's thread, so a content-only message needs no visible extra text).
+    case contentPrefix(prefix: String)
+
+    /// Whether `message` carries this marker (authorship is checked by the caller).
+    public func matches(_ message: Message) -> Bool {
+        switch self {
+        case .embedFooter(let text):
+            message.embeds.contains { $0.footer?.text.trimmingCharacters(in: .whitespacesAndNewlines) == text }
+        case .contentPrefix(let prefix):
+            message.content.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(prefix)
+        }
+    }
+}
