@@ -68,6 +68,11 @@ import Testing
         let reposted = await club.posts(from: before)
         #expect(reposted.isEmpty, "\(reposted.map(\.path))")
         #expect(try #require(await club.emulator.guild(guildID)).messages.count == messages.count)
+        // Candidates cost one read per channel holding messages, not one per message.
+        let reads = await club.emulator.requestLog.dropFirst(before)
+            .filter { $0.route == "GET /channels/{channel_id}/messages" }
+        #expect(!reads.isEmpty)
+        #expect(reads.count <= Set(messages.map(\.channelID)).count, "\(reads.count) message reads")
         let plan = try await club.plan()
         #expect(plan.status == 0, "the plan after adopting is not empty\n\(plan)")
     }
