@@ -100,6 +100,10 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
         .delete, "/guilds/{guild_id}/roles/{role_id}", major: .guild, alreadyDone: [10011])
     public static let listMembers = DiscordEndpoint(.get, "/guilds/{guild_id}/members", major: .guild)
     public static let getMember = DiscordEndpoint(.get, "/guilds/{guild_id}/members/{user_id}", major: .guild)
+    /// With `{roles: [...]}`: replaces the member's whole role list (MANAGE_ROLES). Its own
+    /// bucket, apart from the per-role add/remove family.
+    public static let modifyMember = DiscordEndpoint(
+        .patch, "/guilds/{guild_id}/members/{user_id}", major: .guild, alreadyDone: [10007, 10013])
     public static let addMemberRole = DiscordEndpoint(
         .put, "/guilds/{guild_id}/members/{user_id}/roles/{role_id}", major: .guild,
         family: "guild.members.roles", alreadyDone: [10007, 10013])

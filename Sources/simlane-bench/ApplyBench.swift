@@ -75,6 +75,11 @@ enum ApplyBench {
             let limit = change.operation.endpoint?.family == DiscordEndpoint.addMemberRole.family
                 ? limits.limit(for: RateLimitBucket.memberRoles) : limits.defaultLimit
             perBucket[key, default: (0, limit)].count += 1
+            if case .setMemberRoles = change.operation {
+                // Its fresh read comes first, in the member-read bucket.
+                total += 1
+                perBucket["\(DiscordEndpoint.getMember.family) guilds/0", default: (0, limits.limit(for: RateLimitBucket.getMember))].count += 1
+            }
         }
         var bound = perBucket.values.map { Double(($0.count - 1) / $0.limit.limit) * $0.limit.window }.max() ?? 0
         if let global = limits.global { bound = max(bound, Double(total) / Double(global.limit) * global.window) }

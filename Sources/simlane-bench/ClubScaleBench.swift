@@ -7,6 +7,7 @@
 //
 // Usage: simlane-bench club-scale [--events 6,30,60,120] [--scale S] [--moment early|peak|late] [--runs N]
 //        [--local]   (validate and render only)
+//        [--batch-from N | --no-batch]   (role changes per member batched into one PATCH from N on; default 3)
 import Discord
 import DiscordEmulator
 import DiscordTypes
@@ -25,11 +26,14 @@ func runClubScaleBench(_ arguments: [String]) async throws {
     let moment = value("--moment").flatMap(ClubScale.Moment.init(rawValue:)) ?? .peak
     let runs = max(1, value("--runs").flatMap(Int.init) ?? 3)
     let localOnly = arguments.contains("--local")
-    print("club-scale: moment \(moment.rawValue); emulator windows scaled by \(scale) (apply times and bounds are scaled alike)")
+    let batchFrom: Int? = arguments.contains("--no-batch") ? nil
+        : value("--batch-from").flatMap(Int.init) ?? PlanOptions.batchedRoleChangesFrom
+    print("club-scale: moment \(moment.rawValue); emulator windows scaled by \(scale) (apply times and bounds are scaled alike); "
+          + "role changes batched \(batchFrom.map { "from \($0) per member" } ?? "never")")
     var rows: [ClubScaleBench.Row] = []
     for events in sizes {
         let row = try await ClubScaleBench.measure(ClubScale(events: events), moment: moment, scale: scale, runs: runs,
-                                                   localOnly: localOnly)
+                                                   localOnly: localOnly, batchFrom: batchFrom)
         rows.append(row)
         print(row.detail)
     }
@@ -85,7 +89,7 @@ enum ClubScaleBench {
     }
 
     static func measure(_ scale: ClubScale, moment: ClubScale.Moment, scale windows: Double, runs: Int,
-                        localOnly: Bool = false) async throws -> Row {
+                        localOnly: Bool = false, batchFrom: Int? = PlanOptions.batchedRoleChangesFrom) async throws -> Row {
         var row = Row(events: scale.events, members: scale.members)
         let at = scale.instant(moment)
         let sources = scale.sources()
@@ -122,7 +126,8 @@ enum ClubScaleBench {
         // A long-lived reconciler, as in the daemon: what a plan read stands for 10 minutes
         // unless an apply touched it (ReadCache), so the steady-state plan reads little.
         let reconciler = Reconciler(client: client, store: store, guildID: guildID,
-                                    options: ReconcilerOptions(readCacheLifetime: 600))
+                                    options: ReconcilerOptions(plan: PlanOptions(batchRoleChangesFrom: batchFrom),
+                                                               readCacheLifetime: 600))
 
         await emulator.resetLog()
         var run: PlannedRun?

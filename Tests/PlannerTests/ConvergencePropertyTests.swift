@@ -104,6 +104,7 @@ import Testing
         case .removeThreadMember(let thread, _): [thread]
         case .grantRole(_, let role): [role.existingID].compactMap { $0 }
         case .revokeRole(_, let role): [role]
+        case .setMemberRoles(_, let add, let remove): add.compactMap(\.existingID) + remove
         case .postMessage(let channel, _, _): [channel.existingID].compactMap { $0 }
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             [message]

@@ -28,6 +28,12 @@ extension DiscordClient {
         try await call(Route(.getMember, guildID, userID))
     }
 
+    /// `PATCH /guilds/{g}/members/{u}` with `{roles}`: replaces the member's whole role list.
+    /// Callers build `roles` from a fresh `member(in:userID:)` so nobody else's grant is lost.
+    public func modifyMemberRoles(guildID: Snowflake, userID: Snowflake, roles: [Snowflake], reason: String?) async throws -> GuildMember {
+        try await call(Route(.modifyMember, guildID, userID), body: ModifyMemberRequest(roles: roles), reason: reason)
+    }
+
     /// `PUT /guilds/{g}/members/{u}/roles/{r}`.
     public func addMemberRole(guildID: Snowflake, userID: Snowflake, roleID: Snowflake, reason: String?) async throws {
         try await callVoid(Route(.addMemberRole, guildID, userID, roleID),

@@ -142,6 +142,7 @@ extension DiscordEmulator {
         case .deleteRole: return try deleteRole(c)
         case .listMembers: return try listMembers(c)
         case .getMember: return try getMember(c)
+        case .modifyMember: return try modifyMember(c)
         case .addMemberRole: return try changeMemberRole(c, add: true)
         case .removeMemberRole: return try changeMemberRole(c, add: false)
         case .startThread: return try startThread(c)

@@ -20,6 +20,7 @@ public enum RateLimitBucket {
     public static let deleteRole = "guild.roles.delete"
     public static let listMembers = "guild.members.list"
     public static let getMember = "guild.members.get"
+    public static let modifyMember = "guild.members.modify"
     public static let memberRoles = "guild.members.roles"
     public static let startThread = "channel.threads.create"
     public static let threadMembers = "channel.thread-members"
@@ -52,6 +53,7 @@ public enum RateLimitBucket {
 /// | `guild.roles.modify`, `guild.roles.delete`, `guild.roles.positions` | 5 | 5 s, per guild |
 /// | `guild.members.list` (GET /guilds/{g}/members) | 10 | 10 s, per guild |
 /// | `guild.members.roles` (PUT/DELETE member roles, shared) | 10 | 10 s, per guild |
+/// | `guild.members.modify` (PATCH /guilds/{g}/members/{u}), its own bucket | 5 | 5 s, per guild (default) |
 /// | `channel.threads.create` (POST /channels/{c}/threads) | 5 | 5 s, per channel |
 /// | `channel.thread-members` (PUT/DELETE/GET thread members) | 5 | 5 s, per channel |
 /// | `channel.messages.create` (POST /channels/{c}/messages) | 5 | 5 s, per channel |

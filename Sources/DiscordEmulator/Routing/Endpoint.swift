@@ -8,7 +8,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case getChannel, modifyChannel, deleteChannel
     case editOverwrite, deleteOverwrite
     case listRoles, createRole, modifyRolePositions, modifyRole, deleteRole
-    case listMembers, getMember, addMemberRole, removeMemberRole
+    case listMembers, getMember, modifyMember, addMemberRole, removeMemberRole
     case startThread, addThreadMember, removeThreadMember, getThreadMember, listThreadMembers
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
     case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
@@ -21,7 +21,7 @@ enum Endpoint: String, CaseIterable, Sendable {
              .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins:
             "GET"
         case .createChannel, .createRole, .startThread, .createMessage: "POST"
-        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .editMessage: "PATCH"
+        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage: "PATCH"
         case .editOverwrite, .addMemberRole, .addThreadMember, .pinMessage, .overwriteGuildCommands: "PUT"
         case .deleteChannel, .deleteOverwrite, .deleteRole, .removeMemberRole, .removeThreadMember,
              .deleteMessage, .unpinMessage:
@@ -39,7 +39,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listRoles, .createRole, .modifyRolePositions: "/guilds/{guild_id}/roles"
         case .modifyRole, .deleteRole: "/guilds/{guild_id}/roles/{role_id}"
         case .listMembers: "/guilds/{guild_id}/members"
-        case .getMember: "/guilds/{guild_id}/members/{user_id}"
+        case .getMember, .modifyMember: "/guilds/{guild_id}/members/{user_id}"
         case .addMemberRole, .removeMemberRole: "/guilds/{guild_id}/members/{user_id}/roles/{role_id}"
         case .startThread: "/channels/{channel_id}/threads"
         case .addThreadMember, .removeThreadMember, .getThreadMember: "/channels/{channel_id}/thread-members/{user_id}"
@@ -77,6 +77,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .deleteRole: RateLimitBucket.deleteRole
         case .listMembers: RateLimitBucket.listMembers
         case .getMember: RateLimitBucket.getMember
+        case .modifyMember: RateLimitBucket.modifyMember
         case .addMemberRole, .removeMemberRole: RateLimitBucket.memberRoles
         case .startThread: RateLimitBucket.startThread
         case .addThreadMember, .removeThreadMember, .getThreadMember, .listThreadMembers: RateLimitBucket.threadMembers
@@ -98,7 +99,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     var takesBody: Bool {
         switch self {
         case .createChannel, .modifyChannelPositions, .modifyChannel, .editOverwrite, .createRole,
-             .modifyRolePositions, .modifyRole, .startThread, .createMessage, .editMessage, .overwriteGuildCommands:
+             .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands:
             true
         default: false
         }

@@ -47,7 +47,7 @@ extension DiffRun {
                     continue
                 }
                 roles.append((key, role, reason))
-            case .guild:
+            case .guild, .member:
                 continue
             }
         }

@@ -23,7 +23,7 @@ extension DiffRun {
             case .category, .text, .voice: live.channels[entry.id] != nil
             case .thread: live.threads[entry.id] != nil
             case .message: snapshot.messages[entry.id] != nil
-            case .guild: false
+            case .guild, .member: false
             }
         }.count
         let limit = desired.policy.maxDestroyFraction
@@ -40,18 +40,23 @@ extension DiffRun {
         var problems: [HierarchyProblem] = []
         var reported = Set<ResourceKey>()
         for change in changes {
-            let roleID: Snowflake?
+            let roleIDs: [Snowflake]
             switch change.operation {
-            case .modifyRole(let id, _), .deleteRole(let id): roleID = id
-            case .grantRole(_, let role): roleID = role.existingID
-            case .revokeRole(_, let role): roleID = role
-            default: roleID = nil
+            case .modifyRole(let id, _), .deleteRole(let id): roleIDs = [id]
+            case .grantRole(_, let role): roleIDs = [role.existingID].compactMap { $0 }
+            case .revokeRole(_, let role): roleIDs = [role]
+            case .setMemberRoles(_, let add, let remove): roleIDs = add.compactMap(\.existingID) + remove
+            default: roleIDs = []
             }
-            guard let roleID, let role = live.roles[roleID], role.position >= botPosition,
-                  reported.insert(change.key).inserted else { continue }
-            problems.append(HierarchyProblem(
-                key: change.key, roleName: role.name, roleID: role.id, rolePosition: role.position,
-                botHighestPosition: botPosition, action: change.action))
+            for roleID in roleIDs {
+                guard let role = live.roles[roleID], role.position >= botPosition else { continue }
+                // A batched member change names its roles by their own keys.
+                let key = change.kind == .member ? (live.keyByID[roleID] ?? change.key) : change.key
+                guard reported.insert(key).inserted else { continue }
+                problems.append(HierarchyProblem(
+                    key: key, roleName: role.name, roleID: role.id, rolePosition: role.position,
+                    botHighestPosition: botPosition, action: change.action))
+            }
         }
         return problems
     }

@@ -17,6 +17,7 @@ extension DiscordCall {
         case .removeThreadMember: .removeThreadMember
         case .grantRole: .addMemberRole
         case .revokeRole: .removeMemberRole
+        case .setMemberRoles: .modifyMember
         case .postMessage: .createMessage
         case .editMessage: .editMessage
         case .deleteMessage: .deleteMessage
@@ -45,6 +46,7 @@ extension DiscordCall {
         case .removeThreadMember(let t, let u): return [t.description, u.description]
         case .grantRole(let u, let r): return [g, u.description, id(r)]
         case .revokeRole(let u, let r): return [g, u.description, r.description]
+        case .setMemberRoles(let u, _, _): return [g, u.description]
         case .postMessage(let c, _, _): return [id(c)]
         case .editMessage(let c, let m, _, _), .deleteMessage(let c, let m), .unpinMessage(let c, let m):
             return [c.description, m.description]

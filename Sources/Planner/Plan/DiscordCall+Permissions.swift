@@ -8,7 +8,7 @@ extension DiscordCall {
     /// embeds); pins need PIN_MESSAGES. Editing or deleting the bot's own message needs none.
     public var requiredGuildPermissions: Permissions {
         switch self {
-        case .createRole, .modifyRole, .deleteRole, .grantRole, .revokeRole:
+        case .createRole, .modifyRole, .deleteRole, .grantRole, .revokeRole, .setMemberRoles:
             return .manageRoles
         case .createChannel(let new):
             return new.overwrites.isEmpty ? .manageChannels : [.manageChannels, .manageRoles]

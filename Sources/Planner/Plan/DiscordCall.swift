@@ -35,6 +35,11 @@ public enum DiscordCall: Hashable, Sendable, Codable {
     case grantRole(user: Snowflake, role: Ref)
     /// `DELETE /guilds/{g}/members/{user}/roles/{role}`.
     case revokeRole(user: Snowflake, role: Snowflake)
+    /// Several role changes of one member in one write: a fresh `GET /guilds/{g}/members/{user}`,
+    /// then `PATCH /guilds/{g}/members/{user}` with that fresh role list plus `add` minus
+    /// `remove`, so roles we do not own and roles granted since the snapshot are kept. Two
+    /// requests; the planner uses it only where it replaces at least three PUT/DELETEs.
+    case setMemberRoles(user: Snowflake, add: [Ref], remove: [Snowflake])
     /// `POST /channels/{channel}/messages`.
     case postMessage(channel: Ref, content: String, embeds: [Embed])
     /// `PATCH /channels/{channel}/messages/{message}`.
@@ -51,8 +56,11 @@ public enum DiscordCall: Hashable, Sendable, Codable {
 
     /// Discord requests this operation costs (adopt is free).
     public var requestCount: Int {
-        if case .adopt = self { return 0 }
-        return 1
+        switch self {
+        case .adopt: return 0
+        case .setMemberRoles: return 2
+        default: return 1
+        }
     }
 
     /// Every `.created(key)` this operation needs resolved before it can be sent.
@@ -69,6 +77,7 @@ public enum DiscordCall: Hashable, Sendable, Codable {
         case .modifyThread(let thread, _): refs = [thread]
         case .addThreadMember(let thread, _): refs = [thread]
         case .grantRole(_, let role): refs = [role]
+        case .setMemberRoles(_, let add, _): refs = add
         case .postMessage(let channel, _, _): refs = [channel]
         case .pinMessage(let channel, let message): refs = [channel, message]
         default: break

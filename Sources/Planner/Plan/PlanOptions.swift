@@ -15,11 +15,20 @@ public struct PlanOptions: Hashable, Sendable, Codable {
     /// Managed messages whose content edits wait for now (the signup card was edited less
     /// than `signup_update_frequency` ago); a later plan makes the edit. Pins are not held.
     public var heldMessageEdits: Set<ResourceKey>
+    /// A member with at least this many role grants/revokes in one plan gets them in one
+    /// batched change (a fresh read plus one `PATCH`, two requests); nil never batches.
+    /// Below 3 batching costs more requests than it saves (docs/architecture.md, "Role grants").
+    public var batchRoleChangesFrom: Int?
+
+    /// The default `batchRoleChangesFrom`: where two requests replace three or more.
+    public static let batchedRoleChangesFrom = 3
 
     public init(
         allowDestroy: Bool = false, adopt: Bool = true, manageMembers: Bool = true,
-        rateModel: RequestRateModel = .discord, heldMessageEdits: Set<ResourceKey> = []
+        rateModel: RequestRateModel = .discord, heldMessageEdits: Set<ResourceKey> = [],
+        batchRoleChangesFrom: Int? = PlanOptions.batchedRoleChangesFrom
     ) {
+        self.batchRoleChangesFrom = batchRoleChangesFrom
         self.allowDestroy = allowDestroy
         self.adopt = adopt
         self.manageMembers = manageMembers

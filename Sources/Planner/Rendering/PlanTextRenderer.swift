@@ -45,9 +45,9 @@ public enum PlanTextRenderer {
         var membersDone = Set<String>()
         var merged = Set<Int>()
         for (position, change) in changes.enumerated() where !merged.contains(change.index) {
-            if change.action == .grant || change.action == .revoke {
+            if change.action == .grant || change.action == .revoke, change.kind != .member {
                 guard membersDone.insert(change.key.rawValue).inserted else { continue }
-                let block = changes.filter { ($0.action == .grant || $0.action == .revoke) && $0.key == change.key }
+                let block = changes.filter { ($0.action == .grant || $0.action == .revoke) && $0.key == change.key && $0.kind != .member }
                 renderMembers(block, into: &out)
             } else if change.action == .adopt,
                       let next = changes[(position + 1)...].first(where: { $0.key == change.key }),
@@ -110,7 +110,9 @@ public enum PlanTextRenderer {
     }
 
     private static func headline(_ change: Change) -> String {
-        switch change.action {
+        // A member's batched role change: one write of the whole list, after a fresh read.
+        if change.kind == .member { return "roles will change (read fresh, then one write)" }
+        return switch change.action {
         case .create: "will be created"
         case .adopt: "will be adopted (no request)"
         case .update: "will be updated in-place"

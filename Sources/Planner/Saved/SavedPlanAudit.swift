@@ -71,6 +71,9 @@ public enum SavedPlanAudit {
             (target, kinds) = (thread, [.thread])
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             (target, kinds) = (message, [.message])
+        case .setMemberRoles(let user, let add, let remove):
+            return memberRolesProblem(change, user: user, roles: add.compactMap(\.existingID) + remove,
+                                      ownership: ownership)
         case .adopt(let key, let id, let kind, _):
             if key != change.key { return "it adopts \(key), not its own key" }
             if kind != change.kind { return "it adopts a \(kind.rawValue), not a \(change.kind.rawValue)" }
@@ -88,6 +91,22 @@ public enum SavedPlanAudit {
         }
         if !kinds.contains(owned.kind) {
             return "its request is for a \(kinds.map(\.rawValue).sorted().joined(separator: "/")), but \(change.key) is a \(owned.kind.rawValue)"
+        }
+        return nil
+    }
+
+    /// A batched member change must be its own member's (`member/{user}`) and may grant or
+    /// revoke only roles the state store owns (or the plan creates).
+    private static func memberRolesProblem(
+        _ change: Change, user: Snowflake, roles: [Snowflake], ownership: Ownership
+    ) -> String? {
+        if change.key != .member(user) || change.kind != .member {
+            return "it changes the roles of user \(user), not of \(change.key)"
+        }
+        for role in roles {
+            guard let key = ownership.key(for: role), ownership[key]?.kind == .role else {
+                return "it grants or revokes role \(role), which the state store does not own"
+            }
         }
         return nil
     }

@@ -121,6 +121,12 @@ struct SimulatedGuild {
         case .revokeRole(let user, let role):
             guard let i = memberPosition(user) else { break }
             snapshot.members[i].roles.removeAll { $0 == role }
+        case .setMemberRoles(let user, let add, let remove):
+            guard let i = memberPosition(user) else { break }
+            snapshot.members[i].roles.removeAll { remove.contains($0) }
+            for roleID in add.compactMap(resolve) where !snapshot.members[i].roles.contains(roleID) {
+                snapshot.members[i].roles.append(roleID)
+            }
         case .postMessage(let channel, let content, let embeds):
             let id = newID(for: change.key)
             createdID = id

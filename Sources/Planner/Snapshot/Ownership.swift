@@ -34,7 +34,10 @@ public struct OwnershipEntry: Hashable, Sendable, Codable {
 }
 
 /// The kinds of resource the reconciler manages. `guild` appears only on plan changes that
-/// concern the guild as a whole (the bulk channel-position change), never in ownership.
+/// concern the guild as a whole (the bulk channel-position change), `member` only on a
+/// member's batched role change; neither ever in ownership.
 public enum ResourceKind: String, Hashable, Sendable, Codable, CaseIterable {
     case role, category, text, voice, thread, message, guild
+    /// A member whose managed roles change in one batched request (plan changes only).
+    case member
 }

@@ -263,6 +263,7 @@ extension DiscordCall {
         case .removeThreadMember(let thread, _): thread
         case .grantRole(_, let role): role.existingID
         case .revokeRole(_, let role): role
+        case .setMemberRoles(let user, _, _): user
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message),
              .unpinMessage(_, let message): message
         case .pinMessage(_, let message): message.existingID

@@ -92,7 +92,7 @@ public struct CrashRecovery: Sendable {
             return snapshot.threads.filter {
                 $0.type.isThread && sameName($0.name) && $0.parentID == parent
             }.map(\.id)
-        case .message, .guild:
+        case .message, .guild, .member:
             return []
         }
     }

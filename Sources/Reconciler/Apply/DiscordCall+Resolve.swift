@@ -45,6 +45,8 @@ extension DiscordCall {
             return .addThreadMember(thread: try r(thread), user: user)
         case .grantRole(let user, let role):
             return .grantRole(user: user, role: try r(role))
+        case .setMemberRoles(let user, let add, let remove):
+            return .setMemberRoles(user: user, add: try add.map(r), remove: remove)
         case .postMessage(let channel, let content, let embeds):
             return .postMessage(channel: try r(channel), content: content, embeds: embeds)
         case .pinMessage(let channel, let message):
@@ -86,11 +88,14 @@ extension Change {
         case .thread: "thread"
         case .message: "message"
         case .guild: "guild"
+        case .member: "member"
         }
         var line = "\(action.symbol) \(noun) \(name)"
         switch operation {
         case .grantRole(let user, _): line = "\(action.symbol) role \(name) to user \(user)"
         case .revokeRole(let user, _): line = "\(action.symbol) role \(name) from user \(user)"
+        case .setMemberRoles(let user, let add, let remove):
+            line = "\(action.symbol) roles of user \(user) (\(add.count) granted, \(remove.count) revoked)"
         case .addThreadMember(_, let user): line = "\(action.symbol) user \(user) to thread \(name)"
         case .removeThreadMember(_, let user): line = "\(action.symbol) user \(user) from thread \(name)"
         case .channelPositions(let entries): line = "\(action.symbol) channel order (\(entries.count) channels)"

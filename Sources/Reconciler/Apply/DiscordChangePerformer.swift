@@ -96,6 +96,18 @@ public struct DiscordChangePerformer: ChangePerformer {
         case .revokeRole(let user, let role):
             try await client.removeMemberRole(guildID: guildID, userID: user, roleID: role, reason: reason)
             return PerformedChange(httpStatus: 204)
+        case .setMemberRoles(let user, let add, let remove):
+            // The list is written whole, so start from Discord's answer of now, not the
+            // snapshot's: a role granted meanwhile by someone else is kept.
+            let fresh = try await client.member(in: guildID, userID: user).roles
+            var roles = fresh.filter { !remove.contains($0) }
+            for ref in add {
+                let id = try Self.id(ref)
+                if !roles.contains(id) { roles.append(id) }
+            }
+            guard roles != fresh else { return PerformedChange(httpStatus: 200) }
+            _ = try await client.modifyMemberRoles(guildID: guildID, userID: user, roles: roles, reason: reason)
+            return PerformedChange(httpStatus: 200)
         case .postMessage(let ref, let content, let embeds):
             let channel = try Self.id(ref)
             let message = try await client.createMessage(

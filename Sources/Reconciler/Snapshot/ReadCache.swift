@@ -62,6 +62,9 @@ actor ReadCache {
         case .modifyChannel(let id, _), .deleteChannel(let id): [id]
         case .postMessage(let channel, _, _), .pinMessage(let channel, _): [channel.existingID].compactMap { $0 }
         case .editMessage(let channel, _, _, _), .deleteMessage(let channel, _), .unpinMessage(let channel, _): [channel]
+        // Member roles are in no cached channel or thread read: the snapshot's member pages
+        // are read every time.
+        case .grantRole, .revokeRole, .setMemberRoles: []
         default: []
         }
     }
