@@ -44,6 +44,23 @@ import Testing
             .problem.contains("not its own key") == true)
     }
 
+    @Test func aBatchedMemberChangeActsOnlyOnItsMemberAndOnOwnedRoles() {
+        let honest = Change(index: 0, action: .update, kind: .member, key: .member(42), name: "user 42",
+                            operation: .setMemberRoles(user: 42, add: [.existing(600)], remove: []))
+        #expect(SavedPlanAudit.firstViolation(in: plan(honest), ownership: owned, snapshot: nil, policy: GuildPolicy()) == nil)
+        var otherMember = honest
+        otherMember.operation = .setMemberRoles(user: 43, add: [.existing(600)], remove: [])
+        #expect(SavedPlanAudit.firstViolation(in: plan(otherMember), ownership: owned, snapshot: nil, policy: GuildPolicy())?
+            .problem.contains("not of member/42") == true)
+        var unownedRole = honest
+        unownedRole.operation = .setMemberRoles(user: 42, add: [], remove: [600, 777])
+        #expect(SavedPlanAudit.firstViolation(in: plan(unownedRole), ownership: owned, snapshot: nil, policy: GuildPolicy())?
+            .problem.contains("role 777") == true)
+        var notARole = honest
+        notARole.operation = .setMemberRoles(user: 42, add: [.existing(501)], remove: [])
+        #expect(SavedPlanAudit.firstViolation(in: plan(notARole), ownership: owned, snapshot: nil, policy: GuildPolicy()) != nil)
+    }
+
     @Test func deletingAProtectedChannelOrRoleIsRefusedEvenIfOwned() {
         let delete = Change(index: 0, action: .delete, kind: .text, key: "series/cup/event/a/signup", name: "a-signup",
                             operation: .deleteChannel(id: 501))
