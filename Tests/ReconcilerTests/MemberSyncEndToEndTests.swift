@@ -79,8 +79,12 @@ import Testing
         let s = try await start(settings: "member_sync:\n  member_role: Club Member\n")
         defer { Task { await s.fixture.stop() } }
         #expect(try await s.run(["sync-members"]).status == 0)
-        let apply = try await CLI.run(["apply", "--config", s.dir.path, "--at", SyntheticClub.instant, "--auto-approve"],
+        // Through a saved plan: its verification re-derives the same layout, member role included.
+        let planFile = s.dir.appendingPathComponent("plan.json").path
+        let saved = try await CLI.run(["plan", "--config", s.dir.path, "--at", SyntheticClub.instant, "--out", planFile],
                                       env: s.fixture.env)
+        #expect(saved.status == 0, "\(saved)")
+        let apply = try await CLI.run(["apply", "--config", s.dir.path, planFile], env: s.fixture.env)
         #expect(apply.status == 0, "\(apply)")
         let guild = await s.fixture.guild(s.club.guildID)
         let role = try #require(guild.roles.values.first { $0.name == "Club Member" })

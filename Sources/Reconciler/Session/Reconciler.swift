@@ -59,13 +59,19 @@ public final class Reconciler: Sendable {
 
     /// Compiles `config` at `at`, reads the guild and plans.
     public func plan(config: ClubConfig, at: Date) async throws -> PlannedRun {
+        try await plan(compiled: compile(config, at: at), at: at, configHash: Self.hash(config),
+                       signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency)
+    }
+
+    /// The layout of `config` at `at`, with the club-wide member role (`member_sync.member_role`)
+    /// held by the active roster of the state store: what every plan of this guild diffs.
+    func compile(_ config: ClubConfig, at: Date) async throws -> CompiledGuild {
         var compiled = Compiler.compile(config, at: at)
         if config.settings.memberSync.memberRole != nil {
             compiled.desired = MemberRole.adding(to: compiled.desired, settings: config.settings,
                                                  roster: try await store.roster(guild: guildID))
         }
-        return try await plan(compiled: compiled, at: at, configHash: Self.hash(config),
-                              signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency)
+        return compiled
     }
 
     /// Reads the guild, settles interrupted runs, and diffs against `compiled`. Signup cards
@@ -205,7 +211,7 @@ public final class Reconciler: Sendable {
                 "it was made from another configuration (config hash \(saved.configHash), this one is \(configHash))")
         }
         // What can be checked against the state store alone is checked before any request.
-        let compiled = Compiler.compile(config, at: saved.instant)
+        let compiled = try await compile(config, at: saved.instant)
         if let violation = SavedPlanAudit.firstViolation(
             in: saved.plan, ownership: try await store.ownership(guild: guildID), snapshot: nil,
             policy: compiled.desired.policy) {
