@@ -151,8 +151,16 @@ import Testing
         try process.run()
         input.fileHandleForWriting.write(Data("123\n1180244318470983111\n1180245872113766222\nÉcurie Nord\n\n".utf8))
         try input.fileHandleForWriting.close()
-        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        // Reading to the end and waiting block: on a thread of their own, off the pool the
+        // in-process emulators of other tests run on.
+        let reader = output.fileHandleForReading
+        let printed = await withCheckedContinuation { (continuation: CheckedContinuation<String, Never>) in
+            Thread {
+                let text = String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                continuation.resume(returning: text)
+            }.start()
+        }
         #expect(process.terminationStatus == 0, "\(printed)")
         #expect(printed.contains("not a Discord id"), "the bad answer was refused and asked again")
         let settings = try String(contentsOf: dir.appendingPathComponent("simlane.yaml"), encoding: .utf8)

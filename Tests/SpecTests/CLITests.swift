@@ -21,7 +21,12 @@ import Testing
         return Paths.repository.appendingPathComponent(".build/debug/simlane-reconcile")
     }()
 
-    func run(_ arguments: [String]) throws -> Output {
+    /// Runs the binary on a thread of its own (waiting for a process blocks its thread).
+    func run(_ arguments: [String]) async throws -> Output {
+        try await OwnThread.run { try Self.runBlocking(arguments) }
+    }
+
+    static func runBlocking(_ arguments: [String]) throws -> Output {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("spec-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -42,15 +47,15 @@ import Testing
                       stderr: try String(contentsOf: err, encoding: .utf8))
     }
 
-    @Test func validateAcceptsTheExample() throws {
-        let output = try run(["validate", "--config", "examples/apex-endurance"])
+    @Test func validateAcceptsTheExample() async throws {
+        let output = try await run(["validate", "--config", "examples/apex-endurance"])
         #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
         #expect(!output.stdout.contains(": error:"))
         #expect(output.stdout.hasSuffix("OK: Apex Endurance (guild 1180244318470983750): 30 members (27 linked), 3 series, 10 events, 23 teams in 6 files\n"))
     }
 
-    @Test func validateListsEveryPlantedErrorAndExitsOne() throws {
-        let output = try run(["validate", "--config", "examples/broken"])
+    @Test func validateListsEveryPlantedErrorAndExitsOne() async throws {
+        let output = try await run(["validate", "--config", "examples/broken"])
         #expect(output.status == 1)
         let headlines = output.stdout.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
         let expected = BrokenExampleTests.expected.map { "examples/broken/\($0.file):\($0.line):\($0.column): error: \($0.message)" }
@@ -59,43 +64,43 @@ import Testing
         #expect(output.stdout.hasSuffix("\(expected.count) errors in examples/broken\n"))
     }
 
-    @Test func renderPrintsTheSameTreeAsTheGolden() throws {
-        let output = try run(["render", "--config", "examples/apex-endurance", "--at", "2026-12-04T19:00:00Z"])
+    @Test func renderPrintsTheSameTreeAsTheGolden() async throws {
+        let output = try await run(["render", "--config", "examples/apex-endurance", "--at", "2026-12-04T19:00:00Z"])
         #expect(output.status == 0)
         let golden = try String(contentsOf: Golden.fixtures.appendingPathComponent("race-day-t-minus-23h/render.txt"), encoding: .utf8)
         #expect(output.stdout == golden)
     }
 
-    @Test func renderJSON() throws {
-        let output = try run(["render", "--config", "examples/apex-endurance", "--at", "2026-12-04T19:00:00Z", "--json"])
+    @Test func renderJSON() async throws {
+        let output = try await run(["render", "--config", "examples/apex-endurance", "--at", "2026-12-04T19:00:00Z", "--json"])
         #expect(output.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
         #expect(object?["nextTransition"] as? String == "2026-12-05T17:45:00Z")
         #expect(((object?["desired"] as? [String: Any])?["channels"] as? [Any])?.count == 25)
     }
 
-    @Test func renderFailsWithDiagnosticsOnABrokenConfigOrInstant() throws {
-        let broken = try run(["render", "--config", "examples/broken"])
+    @Test func renderFailsWithDiagnosticsOnABrokenConfigOrInstant() async throws {
+        let broken = try await run(["render", "--config", "examples/broken"])
         #expect(broken.status == 1 && broken.stdout.isEmpty)
         #expect(broken.stderr.contains("examples/broken/simlane.yaml:7:13: error:"))
-        let badInstant = try run(["render", "--config", "examples/apex-endurance", "--at", "tomorrow"])
+        let badInstant = try await run(["render", "--config", "examples/apex-endurance", "--at", "tomorrow"])
         #expect(badInstant.status == 1)
         #expect(badInstant.stderr.contains("not an ISO 8601 instant"))
         for lenient in ["2026-12-05T12:00:00Z junk", "2026-02-30T12:00:00Z", "2026-12-05T12:00:00+99:99",
                         "99999999-01-01T00:00:00Z"] {
-            let refused = try run(["render", "--config", "examples/apex-endurance", "--at", lenient])
+            let refused = try await run(["render", "--config", "examples/apex-endurance", "--at", lenient])
             #expect(refused.status == 1 && refused.stdout.isEmpty, "\(lenient): \(refused.stdout)")
             #expect(refused.stderr.contains("not an ISO 8601 instant we accept"), "\(refused.stderr)")
         }
     }
 
-    @Test func usageErrorsExitOneAsREADMESays() throws {
-        let unknown = try run(["plan", "--config", "examples/apex-endurance", "--no-such-flag"])
+    @Test func usageErrorsExitOneAsREADMESays() async throws {
+        let unknown = try await run(["plan", "--config", "examples/apex-endurance", "--no-such-flag"])
         #expect(unknown.status == 1, "\(unknown.stderr)")
         #expect(unknown.stderr.contains("no-such-flag"), "\(unknown.stderr)")
-        let missing = try run(["validate"])
+        let missing = try await run(["validate"])
         #expect(missing.status == 1, "\(missing.stderr)")
-        let help = try run(["--help"])
+        let help = try await run(["--help"])
         #expect(help.status == 0)
     }
 }

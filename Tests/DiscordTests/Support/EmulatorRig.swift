@@ -20,7 +20,7 @@ struct EmulatorRig {
     static func start(
         _ seed: GuildSeed = GuildSeed(), rateLimits: RateLimitConfiguration = .discordLike,
         bodyLog: Bool = true, token: String? = nil, breaker: Int = 1000, maxRetries: Int = 3,
-        requestTimeout: Duration = .seconds(15)
+        requestTimeout: Duration = .seconds(60)
     ) async throws -> EmulatorRig {
         let clock = ManualClock()
         let emulatorClock = EmulatorClock { epoch.addingTimeInterval(clock.elapsed.seconds) }
@@ -62,7 +62,7 @@ struct EmulatorRig {
 /// Runs `body` with a started rig and always stops the server.
 func withEmulator<T>(
     _ seed: GuildSeed = GuildSeed(), rateLimits: RateLimitConfiguration = .discordLike, bodyLog: Bool = true,
-    token: String? = nil, breaker: Int = 1000, maxRetries: Int = 3, requestTimeout: Duration = .seconds(15),
+    token: String? = nil, breaker: Int = 1000, maxRetries: Int = 3, requestTimeout: Duration = .seconds(60),
     _ body: (EmulatorRig) async throws -> T
 ) async throws -> T {
     let rig = try await EmulatorRig.start(seed, rateLimits: rateLimits, bodyLog: bodyLog, token: token,
