@@ -112,4 +112,19 @@ import Testing
         let store = try SQLiteStateStore(path: s.dir.appendingPathComponent(".simlane/state.sqlite").path)
         #expect(try await store.memberSyncs(guild: s.club.guildID, limit: 10).count == 1)
     }
+
+    @Test func aFailedScheduledSyncIsRecordedAndRetriedAtTheNextPass() async throws {
+        let club = SyntheticClub(guildID: TestIDs.guild(), series: 1, events: 1, teams: 1, extraSettings: "member_sync: 1h\n")
+        let fixture = try await EmulatorFixture.start(botID: club.applicationID)
+        defer { Task { await fixture.stop() } }
+        await fixture.emulator.seedGuild(GuildSeed(id: club.guildID, name: "No intent", bot: fixture.bot,
+                                                   memberIDs: club.linkedMembers, membersIntent: false))
+        let dir = try club.write()
+        _ = try await CLI.run(["run", "--config", dir.path, "--once"], env: fixture.env)
+        _ = try await CLI.run(["run", "--config", dir.path, "--once"], env: fixture.env)
+        let store = try SQLiteStateStore(path: dir.appendingPathComponent(".simlane/state.sqlite").path)
+        let runs = try await store.memberSyncs(guild: club.guildID, limit: 10)
+        #expect(runs.count == 2, "recorded, and tried again at the next pass: \(runs)")
+        #expect(runs.allSatisfy { $0.counts.errors == 1 && $0.detail.contains("error") })
+    }
 }

@@ -46,10 +46,22 @@ public struct MemberSyncer: Sendable {
                       roster: result.roster)
     }
 
-    /// Whether the schedule (`member_sync.interval`) calls for a sync at `now`.
+    /// Records a sync that failed (member pages unreadable: the intent switched off, an
+    /// outage): the run with `errors` 1 and the error as detail; the roster is left as it was.
+    public func recordFailure(_ config: ClubConfig, trigger: SyncTrigger, at now: Date, error: any Error) async throws {
+        var counts = SyncCounts()
+        counts.errors = 1
+        let detail = String(decoding: try JSONEncoder().encode(["error": String(describing: error)]), as: UTF8.self)
+        try await store.recordSync(MemberSyncRun(at: now, trigger: trigger, counts: counts, detail: detail),
+                                   roster: nil, guild: config.settings.discord.guildID)
+    }
+
+    /// Whether the schedule (`member_sync.interval`) calls for a sync at `now`: the interval
+    /// has passed since the last sync that succeeded (a failed one is retried at the next pass).
     public func isDue(_ config: ClubConfig, at now: Date) async throws -> Bool {
         guard let interval = config.settings.memberSync.interval else { return false }
-        guard let last = try await store.memberSyncs(guild: config.settings.discord.guildID, limit: 1).first else { return true }
+        let runs = try await store.memberSyncs(guild: config.settings.discord.guildID, limit: 50)
+        guard let last = runs.first(where: { $0.counts.errors == 0 }) else { return true }
         return now.timeIntervalSince(last.at) >= interval
     }
 }

@@ -39,10 +39,13 @@ extension SQLiteStateStore {
 
     /// Records a sync: the run and the new roster (records no longer in it are forgotten),
     /// in one transaction, so a crash leaves the previous roster or the new one, never half.
-    public func recordSync(_ run: MemberSyncRun, roster: [RosterRecord], guild: Snowflake) async throws {
+    /// A nil roster (a failed sync) records the run and leaves the roster as it was.
+    public func recordSync(_ run: MemberSyncRun, roster: [RosterRecord]?, guild: Snowflake) async throws {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM club_members WHERE guild_id = ?", arguments: [guild.description])
-            for record in roster {
+            if let roster {
+                try db.execute(sql: "DELETE FROM club_members WHERE guild_id = ?", arguments: [guild.description])
+            }
+            for record in roster ?? [] {
                 try db.execute(sql: """
                     INSERT INTO club_members (guild_id, account_id, discord_user_id, display_name, status, since, via, left_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)

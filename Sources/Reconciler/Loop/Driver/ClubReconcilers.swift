@@ -119,10 +119,15 @@ public actor ClubReconcilers {
             },
             now: { Date() }, readCache: cache)
         // Member sync on its schedule, before the pass, so team and member roles go to the
-        // right accounts. A failed sync is recorded by the next one; it never blocks the pass.
+        // right accounts. A failed sync is recorded (errors 1, the error as detail) and retried
+        // at the next pass; it never blocks the pass.
         let syncer = MemberSyncer(client: client, store: store)
         if (try? await syncer.isDue(config, at: instant)) == true {
-            _ = try? await syncer.sync(config, trigger: .scheduled, at: instant, dryRun: false)
+            do {
+                _ = try await syncer.sync(config, trigger: .scheduled, at: instant, dryRun: false)
+            } catch {
+                try? await syncer.recordFailure(config, trigger: .scheduled, at: instant, error: error)
+            }
         }
         let outcome: ReconcileOutcome
         do {
