@@ -44,8 +44,10 @@ public struct Permissions: OptionSet, Hashable, Sendable, Codable, CustomStringC
     /// administrators.
     public static let all = Permissions(rawValue: (1 << 52) - 1)
 
-    /// What the reconciler's bot needs to manage a club's layout (DISCORD.md §6 plus the
-    /// thread and pin permissions the seed's set lacks).
+    /// Every guild permission the reconciler's bot may use (DISCORD.md §6 plus the thread and
+    /// pin permissions the seed's set lacks): what `BotAccess` assumes the bot holds and what
+    /// test and sandbox guilds give it. The invite URL asks only for the part the club's
+    /// features need (`Spec.BotPermissionNeeds`, always a subset of this).
     public static let reconcilerBot: Permissions = [
         .manageChannels, .viewChannel, .sendMessages, .readMessageHistory, .connect, .speak,
         .manageRoles, .createPublicThreads, .createPrivateThreads, .sendMessagesInThreads,

@@ -27,6 +27,15 @@ import Testing
             .permissions.rawValue == 268_436_480)
     }
 
+    /// `BotAccess` gives the bot back only bits of `Permissions.reconcilerBot`; a needed bit
+    /// outside it would be asked for in the invite but never granted in an overwrite.
+    @Test func theInviteNeverAsksForABitTheProductDoesNotAssume() throws {
+        let all = BotPermissionNeeds(settings: try settings("")).permissions
+        #expect(all.isSubset(of: .reconcilerBot))
+        #expect(Permissions.reconcilerBot.subtracting(all) == .createPublicThreads,
+                "the assumed set differs only by public threads, which clubs never get")
+    }
+
     @Test func everyNeededBitIsNamedWithItsFeatureAndPurpose() throws {
         let needs = BotPermissionNeeds(settings: try settings("")).needs
         #expect(needs.count == 12)
