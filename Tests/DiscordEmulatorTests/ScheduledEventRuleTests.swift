@@ -152,6 +152,17 @@ struct ScheduledEventRuleTests {
         #expect(await patch(manager, other, ["name": .string("Renamed")]).status == 200)
     }
 
+    @Test func atMostAHundredEventsAreScheduledOrActive() async throws {
+        let h = await Harness(rateLimits: .unlimited)
+        var ids: [Snowflake] = []
+        for _ in 0..<100 { ids.append(try #require(await create(h, body(h)).id)) }
+        let over = await create(h, body(h))
+        #expect(over.status == 400 && over.code == 30038)
+        // A finished event no longer counts.
+        #expect(await patch(h, ids[0], ["status": .int(4)]).status == 200)
+        #expect(await create(h, body(h)).status == 200)
+    }
+
     @Test func deletedEventsAreUnknown() async throws {
         let h = await Harness(rateLimits: .unlimited)
         let id = try #require(await create(h, body(h)).id)
