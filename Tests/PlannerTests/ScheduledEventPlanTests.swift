@@ -145,6 +145,27 @@ import Testing
         #expect(over.forgotten == [Self.key])
     }
 
+    /// Golden plan (text and JSON): a race created, one edited and started, one cancelled.
+    @Test func goldenPlanShowsCreatesEditsAndStatusSteps() throws {
+        let petit = DesiredScheduledEvent(
+            key: "series/gt3-cup/event/petit/scheduled-event", name: "Petit Le Mans",
+            description: "GT3 Cup · 6h race\nSign up: https://simlane.app/s/2", location: "Road Atlanta",
+            start: Self.start + 86_400, end: Self.start + 86_400 + 6 * 3600, group: "GT3 Cup › Petit Le Mans")
+        var monza = petit
+        monza.key = "series/gt3-cup/event/monza/scheduled-event"
+        monza.name = "Monza Sprint"
+        monza.group = "GT3 Cup › Monza Sprint"
+        let (snapshot, ownership) = try Self.created()
+        let both = try ClubFixture.diff(Self.desired([Self.event(), monza]), snapshot, ownership)
+        let (later, owned) = PlanSimulator.apply(both, to: snapshot, ownership: ownership)
+        var moved = monza
+        moved.status = .canceled
+        let plan = try ClubFixture.diff(Self.desired([Self.event(.active, name: "Spa 6 Hours"), petit, moved]), later, owned)
+        Golden.check(PlanTextRenderer.render(plan), "scheduled-events", "plan.txt")
+        Golden.check(PlanJSONRenderer.render(plan), "scheduled-events", "plan.json")
+        #expect(plan.changes.map(\.action) == [.update, .update, .create, .update])
+    }
+
     @Test func theBotNeedsTheEventPermissions() throws {
         var snapshot = ClubFixture.emptyGuild
         let index = try #require(snapshot.roles.firstIndex { $0.id == ClubFixture.botRole })
