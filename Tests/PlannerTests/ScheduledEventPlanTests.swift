@@ -53,6 +53,10 @@ import Testing
             let plan = try ClubFixture.diff(Self.desired([Self.event(status)]), ClubFixture.emptyGuild)
             #expect(plan.changes.isEmpty, "\(status)")
         }
+        var late = Self.event()
+        late.creatable = false
+        #expect(try ClubFixture.diff(Self.desired([late]), ClubFixture.emptyGuild).changes.isEmpty,
+                "too close to its start to be created")
     }
 
     @Test func statusMovesOneDocumentedStepPerRequest() throws {

@@ -39,6 +39,8 @@ import Testing
         #expect(listed.start == Self.at("2026-11-28T18:00:00Z"))
         #expect(listed.end == Self.at("2026-11-29T00:00:00Z"))
         #expect(listed.description.contains("https://simlane.app/s/42"))
+        #expect(listed.creatable)
+        #expect(try Self.events(at: "2026-11-28T17:59:00Z").first?.creatable == false, "a minute before the start is too late to create")
         #expect(try Self.events(at: "2026-11-28T18:00:00Z").first?.status == .active)
         #expect(try Self.events(at: "2026-11-29T00:00:00Z").first?.status == .completed)
         // Texts depend on the data only: the event is not edited as time passes.

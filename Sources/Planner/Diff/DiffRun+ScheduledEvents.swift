@@ -5,7 +5,7 @@ import Spec
 extension DiffRun {
     /// Scheduled events (the races in the guild's Events list), owned ones only.
     ///
-    /// Desired ones are created while still SCHEDULED (Discord refuses a start in the past),
+    /// Desired ones are created while `creatable` (Discord refuses a start in the past),
     /// edited field by field, and moved along Discord's status transitions one request per
     /// step (SCHEDULED -> ACTIVE -> COMPLETED, SCHEDULED -> CANCELED). A finished event
     /// (COMPLETED or CANCELED) is never changed again. An owned event no longer desired is
@@ -19,7 +19,7 @@ extension DiffRun {
             if let entry = ownership[event.key] {
                 if let current = live[entry.id] {
                     updateScheduledEvent(event, current)
-                } else if event.status == .scheduled {
+                } else if event.creatable {
                     createScheduledEvent(event, reason: "deleted out of band")
                 } else {
                     forgotten.append(event.key)
@@ -30,7 +30,7 @@ extension DiffRun {
                                 ownership: .record(key: event.key, kind: .scheduledEvent, id: found.id, appliedHash: nil),
                                 reason: "the bot's own event with this name")
                 updateScheduledEvent(event, found, after: [index])
-            } else if event.status == .scheduled {
+            } else if event.creatable {
                 createScheduledEvent(event, reason: nil)
             }
         }

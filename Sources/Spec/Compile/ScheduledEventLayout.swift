@@ -14,6 +14,8 @@ struct ScheduledEventLayout {
     static let locationLimit = 100
     /// Where an event without a track happens (EXTERNAL events need a location).
     static let fallbackLocation = "Online · sim racing"
+    /// No create this close to the start: it could reach Discord after the start.
+    static let createMargin: TimeInterval = 60
 
     let timeline: Timeline
     let at: Date
@@ -42,9 +44,11 @@ struct ScheduledEventLayout {
 
     static func desired(_ plan: Timeline.EventPlan, at: Date) -> DesiredScheduledEvent {
         let event = plan.event
+        let status = status(event, at: at)
         return DesiredScheduledEvent(
             key: key(plan), name: Naming.displayName(plan.displayName), description: description(plan),
-            location: location(event), start: event.start, end: event.end, status: status(event, at: at),
+            location: location(event), start: event.start, end: event.end, status: status,
+            creatable: status == .scheduled && event.start.timeIntervalSince(at) > createMargin,
             group: "\(plan.series.name) › \(plan.event.name)")
     }
 

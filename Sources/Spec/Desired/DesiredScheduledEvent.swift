@@ -17,10 +17,14 @@ public struct DesiredScheduledEvent: Hashable, Sendable, Codable {
     public var start: Date
     public var end: Date
     public var status: ScheduledEventStatus
+    /// Whether it may be created now: SCHEDULED and starting more than a minute from now, so
+    /// the create reaches Discord while the start is still in the future.
+    public var creatable: Bool
     public var group: String
 
     public init(key: ResourceKey, name: String, description: String, location: String, start: Date, end: Date,
-                status: ScheduledEventStatus = .scheduled, group: String = "") {
+                status: ScheduledEventStatus = .scheduled, creatable: Bool? = nil, group: String = "") {
+        self.creatable = creatable ?? (status == .scheduled)
         self.key = key
         self.name = name
         self.description = description
