@@ -144,4 +144,17 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
     public static let unpinMessage = DiscordEndpoint(
         .delete, "/channels/{channel_id}/messages/pins/{message_id}", major: .channel,
         family: "channel.pins", alreadyDone: [10008])
+
+    // MARK: Scheduled events
+
+    public static let listScheduledEvents = DiscordEndpoint(
+        .get, "/guilds/{guild_id}/scheduled-events", major: .guild)
+    public static let createScheduledEvent = DiscordEndpoint(
+        .post, "/guilds/{guild_id}/scheduled-events", major: .guild)
+    public static let modifyScheduledEvent = DiscordEndpoint(
+        .patch, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", major: .guild)
+    /// Also done when the event is gone (10070 unknown guild scheduled event).
+    public static let deleteScheduledEvent = DiscordEndpoint(
+        .delete, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", major: .guild,
+        alreadyDone: [10070])
 }

@@ -34,10 +34,14 @@ public struct Permissions: OptionSet, Hashable, Sendable, Codable, CustomStringC
     public static let manageNicknames = Permissions(rawValue: 1 << 27)
     public static let manageRoles = Permissions(rawValue: 1 << 28)
     public static let manageWebhooks = Permissions(rawValue: 1 << 29)
+    /// Edit and delete scheduled events, also those others created.
+    public static let manageEvents = Permissions(rawValue: 1 << 33)
     public static let manageThreads = Permissions(rawValue: 1 << 34)
     public static let createPublicThreads = Permissions(rawValue: 1 << 35)
     public static let createPrivateThreads = Permissions(rawValue: 1 << 36)
     public static let sendMessagesInThreads = Permissions(rawValue: 1 << 38)
+    /// Create scheduled events (and edit or delete the ones the bot created).
+    public static let createEvents = Permissions(rawValue: 1 << 44)
     public static let pinMessages = Permissions(rawValue: 1 << 51)
 
     /// Every permission bit Discord defines today (bits 0–51); "everything" for owners and
@@ -51,7 +55,7 @@ public struct Permissions: OptionSet, Hashable, Sendable, Codable, CustomStringC
     public static let reconcilerBot: Permissions = [
         .manageChannels, .viewChannel, .sendMessages, .readMessageHistory, .connect, .speak,
         .manageRoles, .createPublicThreads, .createPrivateThreads, .sendMessagesInThreads,
-        .manageThreads, .embedLinks, .pinMessages,
+        .manageThreads, .embedLinks, .pinMessages, .manageEvents, .createEvents,
     ]
 
     /// Names of the known bits, for diagnostics and plan rendering (`VIEW_CHANNEL`, …).
@@ -70,9 +74,10 @@ public struct Permissions: OptionSet, Hashable, Sendable, Codable, CustomStringC
         (.moveMembers, "MOVE_MEMBERS"), (.useVAD, "USE_VAD"),
         (.changeNickname, "CHANGE_NICKNAME"), (.manageNicknames, "MANAGE_NICKNAMES"),
         (.manageRoles, "MANAGE_ROLES"), (.manageWebhooks, "MANAGE_WEBHOOKS"),
-        (.manageThreads, "MANAGE_THREADS"), (.createPublicThreads, "CREATE_PUBLIC_THREADS"),
+        (.manageEvents, "MANAGE_EVENTS"), (.manageThreads, "MANAGE_THREADS"), (.createPublicThreads, "CREATE_PUBLIC_THREADS"),
         (.createPrivateThreads, "CREATE_PRIVATE_THREADS"),
-        (.sendMessagesInThreads, "SEND_MESSAGES_IN_THREADS"), (.pinMessages, "PIN_MESSAGES"),
+        (.sendMessagesInThreads, "SEND_MESSAGES_IN_THREADS"), (.createEvents, "CREATE_EVENTS"),
+        (.pinMessages, "PIN_MESSAGES"),
     ]
 
     /// Permission names in bit order, e.g. `["VIEW_CHANNEL", "CONNECT"]`; unnamed bits as `BIT_n`.

@@ -109,7 +109,8 @@ import Testing
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             [message]
         case .pinMessage(_, let message): [message.existingID].compactMap { $0 }
-        case .createRole, .adopt: []
+        case .modifyScheduledEvent(let id, _), .deleteScheduledEvent(let id): [id]
+        case .createRole, .createScheduledEvent, .adopt: []
         }
     }
 }

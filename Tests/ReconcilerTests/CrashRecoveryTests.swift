@@ -41,6 +41,21 @@ import Testing
         #expect(resolution.notes[3]?.contains("planned again") == true)
     }
 
+    @Test func aLostScheduledEventCreateAdoptsTheBotsOwnEventNotAnAdminsNamesake() {
+        let made = Snowflake(at: intentTime.addingTimeInterval(1))
+        let admins = Snowflake(at: intentTime.addingTimeInterval(2))
+        let start = intentTime.addingTimeInterval(86_400)
+        var live = snapshot()
+        live.scheduledEvents = [
+            ScheduledEvent(id: admins, creatorID: 4, name: "Spa 6 Hours", scheduledStartTime: start, location: "Spa"),
+            ScheduledEvent(id: made, creatorID: 9, name: "Spa 6 Hours", scheduledStartTime: start, location: "Spa"),
+        ]
+        let resolution = CrashRecovery().resolve(
+            pending: [entry(1, key: "spa/scheduled-event", kind: .scheduledEvent, name: "Spa 6 Hours")],
+            snapshot: live, ownership: Ownership())
+        #expect(resolution.adopted["spa/scheduled-event"] == made)
+    }
+
     @Test func ownedResourcesAndOwnedKeysAreNeverAdoptedAgain() {
         let made = Snowflake(at: intentTime.addingTimeInterval(1))
         let live = snapshot(channels: [Channel(id: made, type: .guildVoice, name: "v", parentID: 5)])

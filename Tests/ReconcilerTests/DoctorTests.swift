@@ -44,6 +44,22 @@ import Testing
         #expect(checkup.findings[3].fix.contains("Server Members intent"))
     }
 
+    @Test func scheduledEventsNeedTheEventPermissions() {
+        let needs = BotPermissionNeeds(settings: ClubSettings(
+            club: ClubIdentity(id: "c", name: "C"), discord: DiscordSettings(guildID: 500, applicationID: 42),
+            scheduledEvents: true))
+        let checkup = BotCheckup.judge(
+            guildID: guild, ownerID: 1, roles: roles(botPermissions: Permissions.reconcilerBot.subtracting(.createEvents)),
+            bot: bot, botUserID: botID, managedRoles: [501: "team/alpha/role"], adminRoles: [502], membersListable: true,
+            needs: needs)
+        #expect(checkup.findings.map(\.problem).contains { $0.contains("CREATE_EVENTS") }, "\(checkup.findings)")
+        let off = BotCheckup.judge(
+            guildID: guild, ownerID: 1, roles: roles(botPermissions: Permissions.reconcilerBot.subtracting(.createEvents)),
+            bot: bot, botUserID: botID, managedRoles: [501: "team/alpha/role"], adminRoles: [502], membersListable: true,
+            needs: Self.needs)
+        #expect(off.healthy, "not needed while scheduled_events is off")
+    }
+
     @Test func administratorsAndOwnersHaveEveryPermission() {
         let admin = BotCheckup.judge(
             guildID: guild, ownerID: 1, roles: roles(botPermissions: .administrator), bot: bot, botUserID: botID,

@@ -30,7 +30,8 @@ import Testing
     /// `BotAccess` gives the bot back only bits of `Permissions.reconcilerBot`; a needed bit
     /// outside it would be asked for in the invite but never granted in an overwrite.
     @Test func theInviteNeverAsksForABitTheProductDoesNotAssume() throws {
-        let all = BotPermissionNeeds(settings: try settings("")).permissions
+        let all = BotPermissionNeeds(settings: try settings("scheduled_events: true\n")).permissions
+        #expect(all.rawValue == 2_269_761_638_583_312, "docs/permissions.md: every feature on, scheduled events too")
         #expect(all.isSubset(of: .reconcilerBot))
         #expect(Permissions.reconcilerBot.subtracting(all) == .createPublicThreads,
                 "the assumed set differs only by public threads, which clubs never get")

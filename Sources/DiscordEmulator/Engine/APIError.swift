@@ -25,6 +25,10 @@ struct APIError: Error, Sendable {
     static let unknownRole = APIError(status: 404, code: 10011, message: "Unknown Role")
     static let unknownUser = APIError(status: 404, code: 10013, message: "Unknown User")
     static let unknownApplication = APIError(status: 404, code: 10002, message: "Unknown Application")
+    static let unknownScheduledEvent = APIError(status: 404, code: 10070, message: "Unknown Guild Scheduled Event")
+    static let maxScheduledEvents = APIError(
+        status: 400, code: 30038, message: "Maximum number of uncompleted guild scheduled events reached (100)")
+    static let finishedScheduledEvent = APIError(status: 400, code: 180000, message: "Cannot update a finished event")
     static let maxPins = APIError(status: 400, code: 30003, message: "Maximum number of pins reached (50)")
     static let maxRoles = APIError(status: 400, code: 30005, message: "Maximum number of server roles reached (250)")
     static let maxDailyCommandCreates = APIError(

@@ -19,6 +19,7 @@ extension DiscordEmulator {
     public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
         let now = self.now
         archiveQuietThreads(now: now)
+        advanceScheduledEvents(now: now)
         var (path, query) = Self.split(request.path)
         if path.hasPrefix("/api/v10") { path = String(path.dropFirst("/api/v10".count)) }
         else if path.hasPrefix("/api/v9") { path = String(path.dropFirst("/api/v9".count)) }
@@ -162,6 +163,11 @@ extension DiscordEmulator {
         case .pinMessage: return try pinMessage(c, pin: true)
         case .unpinMessage: return try pinMessage(c, pin: false)
         case .overwriteGuildCommands: return try overwriteGuildCommands(c)
+        case .listScheduledEvents: return try listScheduledEvents(c)
+        case .createScheduledEvent: return try createScheduledEvent(c)
+        case .getScheduledEvent: return try getScheduledEvent(c)
+        case .modifyScheduledEvent: return try modifyScheduledEvent(c)
+        case .deleteScheduledEvent: return try deleteScheduledEvent(c)
         }
     }
 

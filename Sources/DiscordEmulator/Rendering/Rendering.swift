@@ -124,4 +124,16 @@ enum Render {
             "max_members": .int(25_000_000), "premium_subscription_count": .int(0),
         ])
     }
+
+    static func scheduledEvent(_ event: EmulatedScheduledEvent, guildID: Snowflake) -> JSONValue {
+        .object([
+            "id": .id(event.id), "guild_id": .id(guildID), "channel_id": .id(event.channelID),
+            "creator_id": .id(event.creatorID), "name": .string(event.name), "description": .text(event.description),
+            "scheduled_start_time": .time(event.start), "scheduled_end_time": .time(event.end),
+            "privacy_level": .int(event.privacyLevel), "status": .int(event.status),
+            "entity_type": .int(event.entityType), "entity_id": .null,
+            "entity_metadata": event.location.map { .object(["location": .string($0)]) } ?? .null,
+            "recurrence_rule": .null, "image": .null,
+        ])
+    }
 }

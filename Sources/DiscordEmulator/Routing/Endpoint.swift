@@ -13,18 +13,21 @@ enum Endpoint: String, CaseIterable, Sendable {
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
     case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
     case overwriteGuildCommands
+    case listScheduledEvents, createScheduledEvent, getScheduledEvent, modifyScheduledEvent, deleteScheduledEvent
 
     var method: String {
         switch self {
         case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
-             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins:
+             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins, .listScheduledEvents, .getScheduledEvent:
             "GET"
-        case .createChannel, .createRole, .startThread, .createMessage: "POST"
-        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage: "PATCH"
+        case .createChannel, .createRole, .startThread, .createMessage, .createScheduledEvent: "POST"
+        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage,
+             .modifyScheduledEvent:
+            "PATCH"
         case .editOverwrite, .addMemberRole, .addThreadMember, .pinMessage, .overwriteGuildCommands: "PUT"
         case .deleteChannel, .deleteOverwrite, .deleteRole, .removeMemberRole, .removeThreadMember,
-             .deleteMessage, .unpinMessage:
+             .deleteMessage, .unpinMessage, .deleteScheduledEvent:
             "DELETE"
         }
     }
@@ -52,6 +55,9 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
         case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
         case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .listScheduledEvents, .createScheduledEvent: "/guilds/{guild_id}/scheduled-events"
+        case .getScheduledEvent, .modifyScheduledEvent, .deleteScheduledEvent:
+            "/guilds/{guild_id}/scheduled-events/{event_id}"
         }
     }
 
@@ -90,6 +96,9 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .deleteMessage: RateLimitBucket.deleteMessage
         case .listPins, .pinMessage, .unpinMessage: RateLimitBucket.pins
         case .overwriteGuildCommands: RateLimitBucket.commands
+        case .listScheduledEvents, .createScheduledEvent, .getScheduledEvent, .modifyScheduledEvent,
+             .deleteScheduledEvent:
+            RateLimitBucket.scheduledEvents
         }
     }
 
@@ -99,7 +108,8 @@ enum Endpoint: String, CaseIterable, Sendable {
     var takesBody: Bool {
         switch self {
         case .createChannel, .modifyChannelPositions, .modifyChannel, .editOverwrite, .createRole,
-             .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands:
+             .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands,
+             .createScheduledEvent, .modifyScheduledEvent:
             true
         default: false
         }

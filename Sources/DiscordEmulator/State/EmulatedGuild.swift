@@ -23,6 +23,8 @@ public struct EmulatedGuild: Sendable, Codable, Hashable {
     public var premiumTier: Int?
     /// Guild application command creates per UTC day (the 200 per day limit), by day.
     public var commandCreates: [String: Int]?
+    /// Scheduled events by id; optional so older sandbox files still load.
+    public var scheduledEvents: [Snowflake: EmulatedScheduledEvent]?
 
     public init(id: Snowflake, name: String, ownerID: Snowflake, membersIntent: Bool = true) {
         self.id = id

@@ -54,4 +54,16 @@ enum AppliedHash {
         for embed in message.embeds { Fingerprint.combine(embed, into: &h) }
         return h.hex
     }
+
+    static func of(_ event: DesiredScheduledEvent) -> String {
+        var h = StableHasher()
+        h.combine("scheduled-event")
+        h.combine(event.name)
+        h.combine(event.description)
+        h.combine(event.location)
+        h.combine(Int(event.start.timeIntervalSince1970))
+        h.combine(Int(event.end.timeIntervalSince1970))
+        h.combine(event.status.rawValue)
+        return h.hex
+    }
 }

@@ -47,8 +47,8 @@ extension DiffRun {
                     continue
                 }
                 roles.append((key, role, reason))
-            case .guild, .member:
-                continue
+            case .guild, .member, .scheduledEvent:
+                continue // scheduled events: `planScheduledEvents`
             }
         }
 

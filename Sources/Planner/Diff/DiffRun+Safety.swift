@@ -23,6 +23,7 @@ extension DiffRun {
             case .category, .text, .voice: live.channels[entry.id] != nil
             case .thread: live.threads[entry.id] != nil
             case .message: snapshot.messages[entry.id] != nil
+            case .scheduledEvent: snapshot.scheduledEvents.contains { $0.id == entry.id }
             case .guild, .member: false
             }
         }.count

@@ -7,7 +7,7 @@ public enum Planner {
     /// `ownership` (or adopted into it by this plan).
     ///
     /// Order: roles, categories, channels (overwrites inside their create or modify), the
-    /// bulk position change, threads, thread members, member roles, messages; then deletes,
+    /// bulk position change, threads, thread members, member roles, messages, scheduled events; then deletes,
     /// children before parents. Every `.created(key)` a change uses is made by an earlier
     /// change listed in its `dependencies`.
     ///
@@ -29,6 +29,7 @@ public enum Planner {
         run.planThreadMembers()
         run.planMemberRoles()
         run.planMessages()
+        run.planScheduledEvents()
         run.planDeletes()
         run.warnNearLimits(run.limitProblems())
         try run.checkGuildPermissions()

@@ -23,6 +23,9 @@ extension DiscordCall {
         case .deleteMessage: .deleteMessage
         case .pinMessage: .pinMessage
         case .unpinMessage: .unpinMessage
+        case .createScheduledEvent: .createScheduledEvent
+        case .modifyScheduledEvent: .modifyScheduledEvent
+        case .deleteScheduledEvent: .deleteScheduledEvent
         case .adopt: nil
         }
     }
@@ -37,7 +40,8 @@ extension DiscordCall {
         func id(_ ref: Ref) -> String { ref.existingID?.description ?? "{\(ref.createdKey?.rawValue ?? "?")}" }
         let g = guild.description
         switch self {
-        case .createRole, .createChannel, .channelPositions: return [g]
+        case .createRole, .createChannel, .channelPositions, .createScheduledEvent: return [g]
+        case .modifyScheduledEvent(let event, _), .deleteScheduledEvent(let event): return [g, event.description]
         case .modifyRole(let role, _), .deleteRole(let role): return [g, role.description]
         case .modifyChannel(let c, _), .deleteChannel(let c): return [c.description]
         case .createThread(let parent, _, _, _): return [id(parent)]

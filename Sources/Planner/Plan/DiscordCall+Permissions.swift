@@ -5,7 +5,8 @@ extension DiscordCall {
     /// roles and member roles need MANAGE_ROLES; channels need MANAGE_CHANNELS, and
     /// overwrites in a create or modify need MANAGE_ROLES too; threads need the create,
     /// send-in-threads or manage bits; posting needs SEND_MESSAGES (and EMBED_LINKS for
-    /// embeds); pins need PIN_MESSAGES. Editing or deleting the bot's own message needs none.
+    /// embeds); pins need PIN_MESSAGES; scheduled events need CREATE_EVENTS to create and (stricter than
+    /// Discord for the bot's own events) MANAGE_EVENTS to change or delete. Editing or deleting the bot's own message needs none.
     public var requiredGuildPermissions: Permissions {
         switch self {
         case .createRole, .modifyRole, .deleteRole, .grantRole, .revokeRole, .setMemberRoles:
@@ -28,6 +29,10 @@ extension DiscordCall {
             return embeds.isEmpty ? .sendMessages : [.sendMessages, .embedLinks]
         case .pinMessage, .unpinMessage:
             return .pinMessages
+        case .createScheduledEvent:
+            return .createEvents
+        case .modifyScheduledEvent, .deleteScheduledEvent:
+            return .manageEvents
         case .editMessage, .deleteMessage, .adopt:
             return []
         }

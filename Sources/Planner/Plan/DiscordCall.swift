@@ -50,6 +50,13 @@ public enum DiscordCall: Hashable, Sendable, Codable {
     case pinMessage(channel: Ref, message: Ref)
     /// `DELETE /channels/{channel}/messages/pins/{message}`.
     case unpinMessage(channel: Snowflake, message: Snowflake)
+    /// `POST /guilds/{g}/scheduled-events` (EXTERNAL, GUILD_ONLY).
+    case createScheduledEvent(NewScheduledEvent)
+    /// `PATCH /guilds/{g}/scheduled-events/{id}` with only the non-nil fields; a status
+    /// change is its own call (one documented transition per request).
+    case modifyScheduledEvent(id: Snowflake, ScheduledEventUpdate)
+    /// `DELETE /guilds/{g}/scheduled-events/{id}`.
+    case deleteScheduledEvent(id: Snowflake)
     /// No request: record `key -> id` in the state store; for a message, also the channel
     /// it is in (the snapshot reads managed messages per channel).
     case adopt(key: ResourceKey, id: Snowflake, kind: ResourceKind, channel: Snowflake? = nil)

@@ -41,6 +41,17 @@ public enum Fingerprint {
             h.combine(message.pinned)
             for embed in message.embeds { combine(embed, into: &h) }
         }
+        // Only when there are any, so fingerprints of guilds without events stay as they were.
+        if !snapshot.scheduledEvents.isEmpty { h.combine("scheduled-events") }
+        for event in snapshot.scheduledEvents.sorted(by: { $0.id < $1.id }) {
+            h.combine(event.id.rawValue)
+            h.combine(event.name)
+            h.combine(event.description)
+            h.combine(event.location)
+            h.combine(ScheduledEvent.text(event.scheduledStartTime))
+            h.combine(event.scheduledEndTime.map(ScheduledEvent.text))
+            h.combine(event.status.rawValue)
+        }
         return h.hex
     }
 

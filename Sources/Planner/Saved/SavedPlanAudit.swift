@@ -71,6 +71,8 @@ public enum SavedPlanAudit {
             (target, kinds) = (thread, [.thread])
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             (target, kinds) = (message, [.message])
+        case .modifyScheduledEvent(let id, _), .deleteScheduledEvent(let id):
+            (target, kinds) = (id, [.scheduledEvent])
         case .setMemberRoles(let user, let add, let remove):
             return memberRolesProblem(change, user: user, roles: add.compactMap(\.existingID) + remove,
                                       ownership: ownership)

@@ -21,6 +21,7 @@ struct SimulatedGuild {
         for thread in snapshot.threads { highest = max(highest, thread.id.rawValue) }
         for role in snapshot.roles { highest = max(highest, role.id.rawValue) }
         for id in snapshot.messages.keys { highest = max(highest, id.rawValue) }
+        for event in snapshot.scheduledEvents { highest = max(highest, event.id.rawValue) }
         for entry in ownership.entries.values { highest = max(highest, entry.id.rawValue) }
         nextID = highest + 1
     }
@@ -142,6 +143,23 @@ struct SimulatedGuild {
             if let id = resolve(message) { snapshot.messages[id]?.pinned = true }
         case .unpinMessage(_, let message):
             snapshot.messages[message]?.pinned = false
+        case .createScheduledEvent(let new):
+            let id = newID(for: change.key)
+            createdID = id
+            snapshot.scheduledEvents.append(ScheduledEvent(
+                id: id, guildID: snapshot.guildID, creatorID: snapshot.botUserID, name: new.name,
+                description: new.description, scheduledStartTime: new.start, scheduledEndTime: new.end,
+                location: new.location))
+        case .modifyScheduledEvent(let id, let update):
+            guard let i = snapshot.scheduledEvents.firstIndex(where: { $0.id == id }) else { break }
+            if let name = update.name { snapshot.scheduledEvents[i].name = name }
+            if let text = update.description { snapshot.scheduledEvents[i].description = text.isEmpty ? nil : text }
+            if let location = update.location { snapshot.scheduledEvents[i].location = location }
+            if let start = update.start { snapshot.scheduledEvents[i].scheduledStartTime = start }
+            if let end = update.end { snapshot.scheduledEvents[i].scheduledEndTime = end }
+            if let status = update.status { snapshot.scheduledEvents[i].status = status }
+        case .deleteScheduledEvent(let id):
+            snapshot.scheduledEvents.removeAll { $0.id == id }
         case .adopt:
             break
         }

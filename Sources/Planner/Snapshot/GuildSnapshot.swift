@@ -22,12 +22,16 @@ public struct GuildSnapshot: Hashable, Sendable, Codable {
     /// when the state store lacks some desired messages, the bot's own unowned messages in
     /// their channels (adoption candidates, see `MessageMarker`).
     public var messages: [Snowflake: Message]
+    /// The guild's scheduled events; read only when the layout or ownership has any.
+    public var scheduledEvents: [ScheduledEvent]
 
     public init(
         guildID: Snowflake, ownerID: Snowflake? = nil, channels: [Channel] = [],
         roles: [Role] = [], threads: [Channel] = [], threadMembers: [Snowflake: [Snowflake]] = [:],
-        members: [GuildMember] = [], botUserID: Snowflake, messages: [Snowflake: Message] = [:]
+        members: [GuildMember] = [], botUserID: Snowflake, messages: [Snowflake: Message] = [:],
+        scheduledEvents: [ScheduledEvent] = []
     ) {
+        self.scheduledEvents = scheduledEvents
         self.guildID = guildID
         self.ownerID = ownerID
         self.channels = channels

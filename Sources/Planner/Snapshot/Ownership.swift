@@ -38,6 +38,8 @@ public struct OwnershipEntry: Hashable, Sendable, Codable {
 /// member's batched role change; neither ever in ownership.
 public enum ResourceKind: String, Hashable, Sendable, Codable, CaseIterable {
     case role, category, text, voice, thread, message, guild
+    /// A race in the guild's Events list (`scheduled_events: true`).
+    case scheduledEvent = "scheduled-event"
     /// A member whose managed roles change in one batched request (plan changes only).
     case member
 }

@@ -267,6 +267,7 @@ extension DiscordCall {
         case .editMessage(_, let message, _, _), .deleteMessage(_, let message),
              .unpinMessage(_, let message): message
         case .pinMessage(_, let message): message.existingID
+        case .modifyScheduledEvent(let id, _), .deleteScheduledEvent(let id): id
         case .adopt(_, let id, _, _): id
         default: nil
         }

@@ -92,6 +92,10 @@ public struct CrashRecovery: Sendable {
             return snapshot.threads.filter {
                 $0.type.isThread && sameName($0.name) && $0.parentID == parent
             }.map(\.id)
+        case .scheduledEvent:
+            return snapshot.scheduledEvents.filter {
+                sameName($0.name) && $0.creatorID == snapshot.botUserID && !$0.status.isFinal
+            }.map(\.id)
         case .message, .guild, .member:
             return []
         }

@@ -64,6 +64,7 @@ extension DiscordCall {
         case .createThread(let parent, let name, let isPrivate, _):
             return (name, parent.existingID, isPrivate ? ChannelType.privateThread.rawValue : ChannelType.publicThread.rawValue)
         case .postMessage(let channel, let content, _): return (content, channel.existingID, nil)
+        case .createScheduledEvent(let new): return (new.name, nil, nil)
         default: return nil
         }
     }
@@ -71,7 +72,7 @@ extension DiscordCall {
     /// Whether this operation makes a new resource whose id later changes may need.
     var isCreate: Bool {
         switch self {
-        case .createRole, .createChannel, .createThread, .postMessage: true
+        case .createRole, .createChannel, .createThread, .postMessage, .createScheduledEvent: true
         default: false
         }
     }
@@ -89,6 +90,7 @@ extension Change {
         case .message: "message"
         case .guild: "guild"
         case .member: "member"
+        case .scheduledEvent: "scheduled event"
         }
         var line = "\(action.symbol) \(noun) \(name)"
         switch operation {

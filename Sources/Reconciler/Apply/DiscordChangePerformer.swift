@@ -133,6 +133,26 @@ public struct DiscordChangePerformer: ChangePerformer {
         case .unpinMessage(let channel, let message):
             try await client.unpinMessage(channelID: channel, messageID: message, reason: reason)
             return PerformedChange(httpStatus: 204)
+        case .createScheduledEvent(let new):
+            let event = try await client.createScheduledEvent(
+                in: guildID,
+                CreateScheduledEventRequest(name: new.name, description: new.description.isEmpty ? nil : new.description,
+                                            scheduledStartTime: new.start, scheduledEndTime: new.end, location: new.location),
+                reason: reason, verify: {
+                    try await client.scheduledEvents(in: guildID).last {
+                        $0.name == new.name && $0.scheduledStartTime == new.start && $0.id.timestamp >= since
+                    }
+                })
+            return PerformedChange(createdID: event.id, httpStatus: 200)
+        case .modifyScheduledEvent(let id, let update):
+            try await client.modifyScheduledEvent(in: guildID, eventID: id, ModifyScheduledEventRequest(
+                name: update.name, description: update.description.map { $0.isEmpty ? .null : .value($0) },
+                scheduledStartTime: update.start, scheduledEndTime: update.end, location: update.location,
+                status: update.status), reason: reason)
+            return PerformedChange(httpStatus: 200)
+        case .deleteScheduledEvent(let id):
+            try await client.deleteScheduledEvent(in: guildID, eventID: id, reason: reason)
+            return PerformedChange(httpStatus: 204)
         case .adopt(_, let id, _, _):
             return PerformedChange(createdID: id)
         }

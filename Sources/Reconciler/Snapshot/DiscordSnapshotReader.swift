@@ -60,10 +60,16 @@ public struct DiscordSnapshotReader: SnapshotReader {
             messageMap[message.id] = message
         }
 
+        // One request, only for clubs with scheduled events (or that still own some).
+        var events: [ScheduledEvent] = []
+        if scope.scheduledEvents || ownership.entries.values.contains(where: { $0.kind == .scheduledEvent }) {
+            events = try await client.scheduledEvents(in: guildID)
+        }
+
         return GuildSnapshot(
             guildID: guildID, ownerID: guild.ownerID, channels: channelList, roles: roleList,
             threads: threads, threadMembers: threadMembers, members: memberList, botUserID: bot.id,
-            messages: messageMap)
+            messages: messageMap, scheduledEvents: events)
     }
 
     /// Owned threads missing from the active list: archived (listed per parent channel,

@@ -26,6 +26,9 @@ public struct SnapshotScope: Sendable, Hashable {
     public var knownThreadMembers: [Snowflake: [Snowflake]] = [:]
     /// Messages of channels still known from an earlier read (`ReadCache`): not read again.
     public var knownMessages: [Snowflake: [Message]] = [:]
+    /// Read the guild's scheduled events: the layout has some (`scheduled_events: true`).
+    /// Owned ones are read in any case, so events are stopped when the setting goes off.
+    public var scheduledEvents = false
 
     /// Reads everything owned (what a reader without a layout must do).
     public static let everything = SnapshotScope(threadParents: [:], settledThreads: [], memberThreads: nil)
@@ -51,5 +54,6 @@ public struct SnapshotScope: Sendable, Hashable {
             }
         }
         self.init(threadParents: parents, settledThreads: settled, memberThreads: members)
+        scheduledEvents = !desired.scheduledEvents.isEmpty
     }
 }

@@ -71,7 +71,9 @@ struct LayoutBuilder {
             guild.channels.append(contentsOf: Self.categorise(archived, keys: { .archive($0) }, name: "Archive", group: "Archive"))
         }
         let desiredKeys = Set(guild.channels.map(\.key) + guild.roles.map(\.key) + guild.threads.map(\.key))
-        guild.retired = retired.subtracting(desiredKeys).sorted()
+        let events = ScheduledEventLayout(timeline: timeline, at: at).build()
+        guild.scheduledEvents = events.events
+        guild.retired = retired.subtracting(desiredKeys).union(events.retired).sorted()
         return BotAccess.ensure(guild, bot: settings.discord.applicationID)
     }
 

@@ -144,6 +144,7 @@ struct Timeline {
         case raceVoiceOpens(event: String)
         case raceVoiceCloses(event: String)
         case stintAlert(driver: String, team: String, event: String)
+        case eventListed(event: String)
 
         var text: String {
             switch self {
@@ -157,6 +158,7 @@ struct Timeline {
             case .raceVoiceOpens(let event): "race voice for \(event) opens"
             case .raceVoiceCloses(let event): "race voice for \(event) closes"
             case .stintAlert(let driver, let team, let event): "stint alert for \(driver) (\(team), \(event))"
+            case .eventListed(let event): "\(event) appears in the server's Events list"
             }
         }
     }
@@ -184,6 +186,15 @@ struct Timeline {
                     if channels, settings.voiceChannels, event.raceVoiceUntil < plan.archiveAt,
                        event.raceVoiceUntil >= event.channelFrom, event.raceVoiceFrom < event.raceVoiceUntil {
                         items.append((event.raceVoiceUntil, .raceVoiceCloses(event: name)))
+                    }
+                }
+                // Scheduled events change status at the start and end (with channels, those
+                // instants are listed below for the signup card already).
+                if settings.scheduledEvents, !channels, event.channelFrom < plan.archiveAt {
+                    items.append((event.channelFrom, .eventListed(event: name)))
+                    for (instant, reason) in [(event.event.start, Reason.starts(event: name)), (event.event.end, .ends(event: name))]
+                    where instant >= event.channelFrom && instant < plan.archiveAt {
+                        items.append((instant, reason))
                     }
                 }
                 guard channels else { continue }
@@ -221,7 +232,7 @@ struct Timeline {
             switch item.reason {
             case .archived, .retired, .channelOpens, .teamsPublished, .raceVoiceOpens, .raceVoiceCloses:
                 result.append(item.at)
-            case .signupCloses, .starts, .ends, .stintAlert:
+            case .signupCloses, .starts, .ends, .stintAlert, .eventListed:
                 continue
             }
         }

@@ -15,6 +15,8 @@ public struct DesiredGuild: Hashable, Sendable, Codable {
     public var threads: [DesiredThread]
     /// Messages the reconciler posts and keeps up to date (signup card, stint alerts).
     public var messages: [DesiredMessage]
+    /// Races in the guild's Events list (`scheduled_events: true`), in event order.
+    public var scheduledEvents: [DesiredScheduledEvent] = []
     /// Keys of resources whose retention has expired: delete them if we own them, whatever
     /// the orphan policy says.
     public var retired: [ResourceKey]

@@ -45,6 +45,7 @@ public struct ClubTemplate: Hashable, Sendable {
         channel_name_pattern: "{event} {team} {kind}"
         voice_channels: true             # practice and race voice per team
         stint_alerts: true               # a ping in the team thread before each driver change
+        scheduled_events: false          # each race in the server's Events list (adds CREATE_EVENTS, MANAGE_EVENTS)
 
         notifications:
           signup_update_frequency: 1h    # at most one signup-card edit per hour

@@ -9,7 +9,7 @@ struct ClubDataDecoder {
     static let seriesKeys = ["id", "name", "description", "archive"]
     static let eventKeys = [
         "id", "series", "name", "track", "signup", "start", "duration", "participants",
-        "teams_published", "teams", "results",
+        "teams_published", "teams", "results", "cancelled",
     ]
     static let accountKeys = ["id", "display_name", "discord_user_id", "linked_at"]
     static let teamKeys = ["id", "name", "car", "members", "stints", "strategy"]
@@ -127,6 +127,7 @@ struct ClubDataDecoder {
             signupOK = signup != nil
         }
         let published = m["teams_published"]?.timestamp()
+        let cancelled = m["cancelled"]?.bool() ?? false
         var participants: [String] = []
         for item in m["participants"]?.sequence(example: "[m-01, m-02]") ?? [] {
             map["\(base).participants[\(participants.count)]"] = item.location
@@ -143,7 +144,8 @@ struct ClubDataDecoder {
         guard let id, let series, let name, let start, let duration, signupOK else { return nil }
         return RaceEvent(id: id, series: series, name: name, track: track, signup: signup,
                          start: start, duration: duration, participants: participants,
-                         teamsPublished: published, teams: teams, results: results)
+                         teamsPublished: published, teams: teams, results: results,
+                         cancelled: cancelled)
     }
 
     private mutating func decodeSignup(_ node: YAMLValue, base: String) -> Signup? {

@@ -6,7 +6,7 @@ enum SettingsDecoder {
     static let keys = [
         "kind", "version", "club", "discord", "auto_create_channels", "channel_name_pattern",
         "voice_channels", "stint_alerts", "notifications", "retention", "protect", "orphans",
-        "max_destroy_fraction", "member_sync",
+        "max_destroy_fraction", "member_sync", "scheduled_events",
     ]
     static let placeholders = ["series", "event", "team", "kind"]
 
@@ -35,6 +35,7 @@ enum SettingsDecoder {
         if let value = map["auto_create_channels"]?.bool() { settings.autoCreateChannels = value }
         if let value = map["voice_channels"]?.bool() { settings.voiceChannels = value }
         if let value = map["stint_alerts"]?.bool() { settings.stintAlerts = value }
+        if let value = map["scheduled_events"]?.bool() { settings.scheduledEvents = value }
         if let node = map["channel_name_pattern"], let pattern = node.string(example: "\"{event} {team} {kind}\"") {
             if checkPattern(pattern, at: node) { settings.channelNamePattern = completedPattern(pattern, at: node) }
         }

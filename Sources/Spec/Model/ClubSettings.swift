@@ -17,6 +17,8 @@ public struct ClubSettings: Hashable, Sendable, Codable {
     public var voiceChannels: Bool
     /// Stint alert messages in the team threads.
     public var stintAlerts: Bool
+    /// Each race as a Discord scheduled event in the guild's Events list (off by default).
+    public var scheduledEvents: Bool
     public var notifications: NotificationSettings
     public var retention: RetentionSettings
     /// Channels and roles never touched.
@@ -39,8 +41,9 @@ public struct ClubSettings: Hashable, Sendable, Codable {
         notifications: NotificationSettings = NotificationSettings(),
         retention: RetentionSettings = RetentionSettings(), protect: [ProtectRule] = [],
         orphans: OrphanPolicy = OrphanPolicy(), maxDestroyFraction: Double = 0.5,
-        memberSync: MemberSyncSettings = MemberSyncSettings()
+        memberSync: MemberSyncSettings = MemberSyncSettings(), scheduledEvents: Bool = false
     ) {
+        self.scheduledEvents = scheduledEvents
         self.version = version
         self.club = club
         self.discord = discord

@@ -19,12 +19,15 @@ public struct RaceEvent: Hashable, Sendable, Codable {
     public var teamsPublished: Date?
     public var teams: [Team]
     public var results: [RaceResult]
+    /// Called off by the club (`cancelled: true`): its scheduled event is cancelled.
+    public var cancelled: Bool
 
     public init(
         id: String, series: String, name: String, track: String? = nil, signup: Signup? = nil,
         start: Date, duration: TimeInterval, participants: [String] = [],
-        teamsPublished: Date? = nil, teams: [Team] = [], results: [RaceResult] = []
+        teamsPublished: Date? = nil, teams: [Team] = [], results: [RaceResult] = [], cancelled: Bool = false
     ) {
+        self.cancelled = cancelled
         self.id = id
         self.series = series
         self.name = name

@@ -47,6 +47,10 @@ public struct BotPermissionNeeds: Hashable, Sendable {
                 need(.speak, "voice_channels", "allow SPEAK to teams in their voice channels")
             }
         }
+        if settings.scheduledEvents {
+            need(.createEvents, "scheduled_events", "list each race in the server's Events list")
+            need(.manageEvents, "scheduled_events", "edit, start, end and cancel the races' scheduled events")
+        }
         self.needs = needs
     }
 

@@ -54,6 +54,15 @@ struct TextTree {
             let branch = index == desired.roles.count - 1 ? "└─ " : "├─ "
             lines.append("\(branch)@\(role.name)  \(people(role.members))  [\(role.key)]")
         }
+        if !desired.scheduledEvents.isEmpty {
+            lines.append("")
+            lines.append("Scheduled events (\(desired.scheduledEvents.count) in the server's Events list)")
+            for (index, event) in desired.scheduledEvents.enumerated() {
+                let branch = index == desired.scheduledEvents.count - 1 ? "└─ " : "├─ "
+                let start = ValueParsers.timestampText(event.start), end = ValueParsers.timestampText(event.end)
+                lines.append("\(branch)\(event.name)  \(event.status) · \(start) → \(end) · \(event.location)  [\(event.key)]")
+            }
+        }
         if !desired.retired.isEmpty {
             lines.append("")
             lines.append("Retired (deleted if managed): \(desired.retired.count)")
