@@ -37,7 +37,7 @@ enum SeriesStatisticsCard {
         if !best.isEmpty { fields.append(Embed.Field(name: "Best results", value: capped(best))) }
         if let most = stints.values.max() {
             let leaders = ranked(stints).filter { $0.count == most }.map { CardText.member($0.id, members) }
-            fields.append(Embed.Field(name: "Most stints", value: capped(leaders.map { "\($0) — \(most) stints" })))
+            fields.append(Embed.Field(name: "Most stints", value: capped(leaders.map { "\($0) — \(most) stint\(most == 1 ? "" : "s")" })))
         }
         let embed = Embed(title: "\(plan.series.name) — season statistics", color: color,
                           timestamp: ValueParsers.timestampText(plan.archiveAt), fields: fields,
