@@ -20,21 +20,29 @@ struct CardBodyTests {
     /// Applies `club` at each of its card instants against the emulator; the message
     /// requests sent, with the instant each was sent at.
     static func apply(_ club: CardsClub) async throws -> [(at: String, request: LoggedRequest)] {
-        let harness = try await DaemonHarness(start: Date(iso: CardsClub.instants[0]))
+        try await apply(CardsClub.instants.map { (club.yaml, $0) }, members: club.memberIDs)
+    }
+
+    /// Applies each club data text at its instant, in order, against one emulated guild.
+    static func apply(_ steps: [(yaml: String, at: String)], members: [Snowflake]) async throws
+        -> [(at: String, request: LoggedRequest)]
+    {
+        let harness = try await DaemonHarness(start: Date(iso: steps[0].at))
         defer { Task { await harness.shutdown() } }
         let guild: Snowflake = 1_300_000_000_000_000_009
         await harness.emulator.seedGuild(GuildSeed(
-            id: guild, name: "Cards", bot: DaemonHarness.bot, botPermissions: .reconcilerBot, memberIDs: club.memberIDs))
-        let source = try harness.writeClub("cards", guild: guild, data: club.yaml)
-        let config = try ConfigLoader.load(path: source.path)
-        #expect(!config.warnings.contains { $0.severity == .error }, "\(config.warnings)")
+            id: guild, name: "Cards", bot: DaemonHarness.bot, botPermissions: .reconcilerBot, memberIDs: members))
+        let source = try harness.writeClub("cards", guild: guild, data: steps[0].yaml)
         let store = try SQLiteStateStore(path: source.path + "/state.sqlite")
         let now = harness.now
         let reconciler = Reconciler(
             guildID: guild, store: store, reader: DiscordSnapshotReader(client: harness.client),
             performer: DiscordChangePerformer(client: harness.client), now: { now.date })
         var sent: [(String, LoggedRequest)] = []
-        for at in CardsClub.instants {
+        for (yaml, at) in steps {
+            try harness.writeClub("cards", guild: guild, data: yaml)
+            let config = try ConfigLoader.load(path: source.path)
+            #expect(!config.warnings.contains { $0.severity == .error }, "\(config.warnings)")
             now.date = Date(iso: at)
             let before = await harness.emulator.requestLog.count
             let outcome = try await reconciler.reconcile(config: config, at: now.date)
@@ -43,6 +51,27 @@ struct CardBodyTests {
             sent += log[before...].filter { Self.messageRoutes.contains($0.route ?? "") }.map { (at, $0) }
         }
         return sent
+    }
+
+    /// Corrected results and a changed strategy edit their cards in place: one PATCH each,
+    /// nothing posted again, nothing else touched.
+    @Test func correctedResultsAndAChangedStrategyAreEditedInPlace() async throws {
+        let club = CardsClub(drivers: 6, teamSize: 3, reserves: 0)
+        let after = CardsClub.instants[2]
+        let corrected = club.yaml
+            .replacingOccurrences(of: "team: t0, position: 1", with: "team: t0, position: 2")
+            .replacingOccurrences(of: "team: t1, position: 2", with: "team: t1, position: 1")
+        let retuned = corrected.replacingOccurrences(of: "pit_stops: 5", with: "pit_stops: 4")
+        let sent = try await Self.apply([(club.yaml, after), (corrected, after), (retuned, after)], members: club.memberIDs)
+        let kinds = sent.map { (method: $0.request.method, kind: Self.kind($0.request.body)) }
+        #expect(kinds.filter { $0.method == "POST" && $0.kind == "results" }.count == 1)
+        #expect(kinds.filter { $0.method == "POST" && $0.kind == "strategy" }.count == 2, "one card per team")
+        // The first pass posts; the corrections are edits of those very cards, in order.
+        let patches = kinds.filter { $0.method == "PATCH" }.map(\.kind)
+        #expect(patches == ["results", "strategy", "strategy"], "\(patches)")
+        let edit = try #require(sent.last { $0.request.method == "PATCH" && Self.kind($0.request.body) == "results" })
+        let description = edit.request.body?["embeds"].map(Self.items)?.first?["description"]?.stringValue ?? ""
+        #expect(description.hasPrefix("**P1** Team 1"), "\(description)")
     }
 
     /// The card a body belongs to, from its footer marker (`…/message/entry-list-2` → `entry-list`).
