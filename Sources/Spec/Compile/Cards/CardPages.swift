@@ -7,8 +7,9 @@ import DiscordTypes
 enum CardPages {
     /// At most this many embeds per message (message.mdx).
     static let embedsPerMessage = 10
-    /// Room kept in each message for its first embed's title and its last embed's footer.
-    static let frame = 400
+    /// Room kept in each message for its first embed's title (≤ 256, with a page number)
+    /// and its last embed's footer (the marker: `simlane · ` and a key of at most ~300).
+    static let frame = 600
 
     /// `lines` joined by newlines into chunks of at most `limit` characters; a line longer
     /// than `limit` is cut (it never is for the cards: names are bounded).

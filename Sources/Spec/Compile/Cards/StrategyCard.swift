@@ -16,7 +16,6 @@ enum StrategyCard {
             "`\(index + 1)` \(CardText.range(stint.start, stint.end)) · \(CardText.member(stint.driver, members))"
         }
         if lines.isEmpty { lines = ["No stint plan yet."] }
-        let table = CardPages.descriptions(lines).first ?? ""
         var fields: [Embed.Field] = []
         if let strategy = team.strategy {
             if let stops = strategy.pitStops { fields.append(Embed.Field(name: "Pit stops", value: "\(stops)", inline: true)) }
@@ -27,9 +26,13 @@ enum StrategyCard {
             if let notes = strategy.notes { fields.append(Embed.Field(name: "Notes", value: DiscordMarkdown.escapeLines(notes))) }
         }
         let title = team.car.map { "Strategy — \(team.name) (\($0))" } ?? "Strategy — \(team.name)"
-        let embed = Embed(title: title, description: table, color: color,
+        var embed = Embed(title: title, color: color,
                           timestamp: ValueParsers.timestampText(event.start), fields: fields.isEmpty ? nil : fields,
-                          footer: Embed.Footer(text: footer))
+                          footer: Embed.Footer(text: footer)).prepared
+        // The stint table takes what the 6000-character total leaves after the strategy
+        // fields; a plan too long for it shows its first stints.
+        let room = min(Embed.Limit.description, Embed.Limit.total - embed.characterCount)
+        embed.description = CardPages.descriptions(lines, limit: max(room, 1)).first
         return DesiredMessage(
             key: key, channel: teamKey.appending("thread"),
             content: "**\(DiscordMarkdown.escape(team.name))** — race plan for \(DiscordMarkdown.escape(event.name)), \(DiscordMarkdown.timestamp(event.start, .longDateTime))",
