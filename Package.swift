@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "ReconcilerTests", dependencies: [
             "Reconciler", "Planner", "Spec", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync",
             .product(name: "Logging", package: "swift-log"),
-        ]),
+        ], exclude: ["Fixtures"]),
     ]
 )

@@ -1,17 +1,19 @@
-/// A message (the parts a reconciler manages: content, embeds, pin state).
+/// A message (the parts a reconciler manages: content, embeds, components, pin state).
 public struct Message: Hashable, Sendable, Codable, Identifiable {
     public var id: Snowflake
     public var channelID: Snowflake
     public var author: User?
     public var content: String
     public var embeds: [Embed]
+    /// Action rows of buttons (link buttons on signup cards).
+    public var components: [ActionRow]
     public var pinned: Bool
     public var timestamp: String?
     public var editedTimestamp: String?
 
     public init(
         id: Snowflake, channelID: Snowflake, author: User? = nil, content: String = "",
-        embeds: [Embed] = [], pinned: Bool = false, timestamp: String? = nil,
+        embeds: [Embed] = [], components: [ActionRow] = [], pinned: Bool = false, timestamp: String? = nil,
         editedTimestamp: String? = nil
     ) {
         self.id = id
@@ -19,13 +21,14 @@ public struct Message: Hashable, Sendable, Codable, Identifiable {
         self.author = author
         self.content = content
         self.embeds = embeds
+        self.components = components
         self.pinned = pinned
         self.timestamp = timestamp
         self.editedTimestamp = editedTimestamp
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, author, content, embeds, pinned, timestamp
+        case id, author, content, embeds, components, pinned, timestamp
         case channelID = "channel_id"
         case editedTimestamp = "edited_timestamp"
     }
@@ -37,6 +40,7 @@ public struct Message: Hashable, Sendable, Codable, Identifiable {
         author = try c.decodeIfPresent(User.self, forKey: .author)
         content = try c.decodeIfPresent(String.self, forKey: .content) ?? ""
         embeds = try c.decodeIfPresent([Embed].self, forKey: .embeds) ?? []
+        components = try c.decodeIfPresent([ActionRow].self, forKey: .components) ?? []
         pinned = try c.decodeIfPresent(Bool.self, forKey: .pinned) ?? false
         timestamp = try c.decodeIfPresent(String.self, forKey: .timestamp)
         editedTimestamp = try c.decodeIfPresent(String.self, forKey: .editedTimestamp)

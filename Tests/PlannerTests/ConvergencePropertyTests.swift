@@ -105,8 +105,8 @@ import Testing
         case .grantRole(_, let role): [role.existingID].compactMap { $0 }
         case .revokeRole(_, let role): [role]
         case .setMemberRoles(_, let add, let remove): add.compactMap(\.existingID) + remove
-        case .postMessage(let channel, _, _): [channel.existingID].compactMap { $0 }
-        case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
+        case .postMessage(let channel, _, _, _): [channel.existingID].compactMap { $0 }
+        case .editMessage(_, let message, _, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             [message]
         case .pinMessage(_, let message): [message.existingID].compactMap { $0 }
         case .modifyScheduledEvent(let id, _), .deleteScheduledEvent(let id): [id]

@@ -43,7 +43,7 @@ import Testing
         let plan = try F.diff(desired, snapshot)
         let changes = messageChanges(plan)
         #expect(changes.map(\.action) == [.adopt, .edit])
-        guard changes.count == 2, case .editMessage(_, let id, _, _) = changes[1].operation else { return }
+        guard changes.count == 2, case .editMessage(_, let id, _, _, _) = changes[1].operation else { return }
         #expect(id == card.id)
         #expect(changes[1].dependencies.contains(changes[0].index))
     }

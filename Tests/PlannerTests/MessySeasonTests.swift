@@ -131,7 +131,7 @@ import Testing
             guard case .modifyThread(_, let update) = change.operation, update.archived == false, update.locked == nil,
                   let thread = desired.threads.first(where: { $0.key == change.key }) else { return false }
             let writes = plan.changes.contains { other in
-                if case .postMessage(.existing, _, _) = other.operation { return other.dependencies.contains(change.index) }
+                if case .postMessage(.existing, _, _, _) = other.operation { return other.dependencies.contains(change.index) }
                 if case .editMessage = other.operation { return other.dependencies.contains(change.index) }
                 return false
             }

@@ -14,13 +14,36 @@ import Testing
         let (snapshot, ownership) = try F.converged()
         var desired = F.desired
         let i = try #require(desired.messages.firstIndex { $0.key == F.signupMessage })
-        desired.messages[i].content = "Signups for the Spa 6 Hours are closed."
+        desired.messages[i].embeds = [Embed(title: "Spa 6 Hours", fields: [Embed.Field(name: "Participants", value: "13 signed up")])]
         desired.messages[i].pinned.toggle()
         let free = try F.diff(desired, snapshot, ownership)
         #expect(free.changes.map(\.action) == [.edit, .pin])
         let held = try Planner.diff(desired: desired, snapshot: snapshot, ownership: ownership,
                                     options: PlanOptions(heldMessageEdits: [F.signupMessage]))
         #expect(held.changes.map(\.action) == [.pin])
+    }
+
+    /// `signup_update_frequency` holds count changes only: a new status line (signup
+    /// closed, race started) or a changed button is edited at once, even while held.
+    @Test func heldCardsStillShowAStatusOrButtonChangeAtOnce() throws {
+        let (snapshot, ownership) = try F.converged()
+        let options = PlanOptions(heldMessageEdits: [F.signupMessage])
+        var status = F.desired
+        let i = try #require(status.messages.firstIndex { $0.key == F.signupMessage })
+        status.messages[i].content = "**Spa 6 Hours** — Signup closed"
+        status.messages[i].embeds = [Embed(title: "Spa 6 Hours", fields: [Embed.Field(name: "Participants", value: "13 signed up")])]
+        let statusPlan = try Planner.diff(desired: status, snapshot: snapshot, ownership: ownership, options: options)
+        #expect(statusPlan.changes.map(\.action) == [.edit])
+        #expect(statusPlan.changes.first?.fields.map(\.name) == ["content", "embeds"])
+        var button = F.desired
+        button.messages[i].components = [ActionRow([.link(label: "Sign up", url: "https://simlane.example/s/1")])]
+        let buttonPlan = try Planner.diff(desired: button, snapshot: snapshot, ownership: ownership, options: options)
+        #expect(buttonPlan.changes.map(\.action) == [.edit])
+        guard case .editMessage(_, _, _, _, let components)? = buttonPlan.changes.first?.operation else {
+            Issue.record("expected an edit with the button")
+            return
+        }
+        #expect(components == button.messages[i].components)
     }
 
     @Test func savedPlanRoundTripsAndDetectsStaleness() throws {

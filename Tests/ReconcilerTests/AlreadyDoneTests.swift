@@ -55,7 +55,7 @@ actor RefusingPerformer: ChangePerformer {
         #expect(wrongCode.status == .failed)
         #expect(owned["k"]?.id == 77)
         // 10003 on an edit: the message's channel is gone, nothing was edited.
-        let (edit, _) = try await run(.editMessage(channel: 5, message: 77, content: "x", embeds: []),
+        let (edit, _) = try await run(.editMessage(channel: 5, message: 77, content: "x", embeds: [], components: []),
                                       key: "k", kind: .message, code: 10003)
         #expect(edit.status == .failed)
         // A 403 is never "done".

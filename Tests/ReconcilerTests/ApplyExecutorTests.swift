@@ -171,7 +171,7 @@ struct RejectedToken: Error, ApplyFailureDescribing {
         let edited = Date(timeIntervalSince1970: 1_796_000_000)
         let key: ResourceKey = "series/s/event/e/message/signup"
         let edit = Change(index: 0, action: .edit, kind: .message, key: key, name: "signup",
-                          operation: .editMessage(channel: 7, message: 8, content: "closed", embeds: []),
+                          operation: .editMessage(channel: 7, message: 8, content: "closed", embeds: [], components: []),
                           ownership: .record(key: key, kind: .message, id: 8, appliedHash: "m"))
         let executor = ApplyExecutor(store: store, performer: ScriptedPerformer(), guildID: guild,
                                      now: { edited })

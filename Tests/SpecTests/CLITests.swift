@@ -71,6 +71,13 @@ import Testing
         #expect(output.stdout == golden)
     }
 
+    @Test func renderMessagesPrintsThePreviewGolden() async throws {
+        let output = try await run(["render", "--config", "examples/apex-endurance", "--at", "2026-12-04T19:00:00Z", "--messages"])
+        #expect(output.status == 0)
+        let golden = try String(contentsOf: Golden.fixtures.appendingPathComponent("race-day-t-minus-23h/messages.txt"), encoding: .utf8)
+        #expect(output.stdout == golden)
+    }
+
     @Test func renderJSON() async throws {
         let output = try await run(["render", "--config", "examples/apex-endurance", "--at", "2026-12-04T19:00:00Z", "--json"])
         #expect(output.status == 0)

@@ -170,6 +170,24 @@ import Testing
         expectAt(d, "club.yaml", 13, 75, "the signup closes (2026-11-20T18:00:00Z) before it opens (2026-12-01T18:00:00Z)")
     }
 
+    @Test func signupCapacityAndReservesArePointedAt() {
+        let signup = "    signup: { url: https://x.test/s, opens: 2026-12-01T18:00:00Z, closes: 2026-12-05T18:00:00Z, "
+        let zero = only(TestClub.diagnostics(club: TestClub.oneEvent(signup + "capacity: 0 }\n" + window)))
+        expectAt(zero, "club.yaml", 13, 107, "capacity must be at least 1")
+        let unknown = only(TestClub.diagnostics(club: TestClub.oneEvent(signup + "reserves: [ana, zed] }\n" + window)))
+        expectAt(unknown, "club.yaml", 13, 113, "'zed'")
+        #expect(unknown?.path == "events[0].signup.reserves[1]")
+        let twice = only(TestClub.diagnostics(club: TestClub.oneEvent(
+            signup + "reserves: [ana] }\n" + window + "    participants: [ana]\n")))
+        expectAt(twice, "club.yaml", 13, 108, "'ana' is both a participant and a reserve")
+    }
+
+    @Test func resultColumnsAreTyped() {
+        let body = window + "    teams: [{ id: red, name: Red }]\n    results:\n      - { team: red, position: 1, best_lap: \"2:18.456\", gap: \"+1 lap\", incidents: many }\n"
+        let d = only(TestClub.diagnostics(club: TestClub.oneEvent(body)))
+        expectAt(d, "club.yaml", 17, 83, "a whole number")
+    }
+
     @Test func missingRequiredKey() {
         let d = only(TestClub.diagnostics(club: TestClub.oneEvent("    start: 2026-12-12T18:00:00Z\n")))
         expectAt(d, "club.yaml", 10, 5, "missing required key 'duration'")

@@ -24,6 +24,22 @@ import Testing
         let compiled = Compiler.compile(config, at: at)
         Golden.check(LayoutRenderer.text(compiled, config: config, at: at), case: caseName, file: "render.txt")
         Golden.check(LayoutRenderer.json(compiled, at: at) + "\n", case: caseName, file: "render.json")
+        Golden.check(MessagePreview.text(compiled, config: config, at: at), case: caseName, file: "messages.txt")
+    }
+
+    /// The preview shows messages as members read them: names for mentions, UTC for
+    /// timestamps, escapes and mass-mention breakers gone.
+    @Test func messagePreviewShowsTextAsDiscordDisplaysIt() throws {
+        let config = try Self.club()
+        let id = try #require(config.club.members.first { $0.discordUserID != nil })
+        let text = "\(DiscordMarkdown.userMention(id.discordUserID!)) \(DiscordMarkdown.escape("@everyone *fast*")) "
+            + DiscordMarkdown.timestamp(instant("2026-12-05T18:00:00Z"), .longDateTime) + " "
+            + DiscordMarkdown.timestamp(instant("2026-12-05T18:00:00Z"), .relative)
+        let message = DesiredMessage(key: "k", channel: "c", content: text)
+        var compiled = Compiler.compile(config, at: instant("2026-12-01T12:00:00Z"))
+        compiled.desired.messages = [message]
+        let preview = MessagePreview.text(compiled, config: config, at: instant("2026-12-01T12:00:00Z"))
+        #expect(preview.contains("@\(id.displayName) @everyone *fast* 2026-12-05 18:00 UTC in 4 days"))
     }
 
     @Test func exampleValidatesWithoutErrors() throws {

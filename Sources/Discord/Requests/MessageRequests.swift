@@ -34,15 +34,18 @@ public struct CreateMessageRequest: Sendable, Hashable, Encodable {
     public var content: String?
     public var embeds: [Embed]?
     public var allowedMentions: AllowedMentions?
+    /// Action rows (at most 5): link buttons.
+    public var components: [ActionRow]?
     public var flags: Int?
     public var nonce: String?
     public var enforceNonce: Bool?
 
     public init(content: String? = nil, embeds: [Embed]? = nil,
-                allowedMentions: AllowedMentions? = nil, flags: Int? = nil,
+                allowedMentions: AllowedMentions? = nil, components: [ActionRow]? = nil, flags: Int? = nil,
                 nonce: String? = nil, enforceNonce: Bool? = nil) {
         self.content = content
         self.embeds = embeds
+        self.components = components
         self.allowedMentions = allowedMentions
         self.flags = flags
         self.nonce = nonce
@@ -50,30 +53,32 @@ public struct CreateMessageRequest: Sendable, Hashable, Encodable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case content, embeds, flags, nonce
+        case content, embeds, components, flags, nonce
         case allowedMentions = "allowed_mentions"
         case enforceNonce = "enforce_nonce"
     }
 }
 
 /// The body of `PATCH /channels/{c}/messages/{m}`. Nil fields are omitted; an empty
-/// `embeds` array removes all embeds.
+/// `embeds` or `components` array removes them all.
 public struct EditMessageRequest: Sendable, Hashable, Encodable {
     public var content: String?
     public var embeds: [Embed]?
     public var allowedMentions: AllowedMentions?
+    public var components: [ActionRow]?
     public var flags: Int?
 
     public init(content: String? = nil, embeds: [Embed]? = nil,
-                allowedMentions: AllowedMentions? = nil, flags: Int? = nil) {
+                allowedMentions: AllowedMentions? = nil, components: [ActionRow]? = nil, flags: Int? = nil) {
         self.content = content
         self.embeds = embeds
+        self.components = components
         self.allowedMentions = allowedMentions
         self.flags = flags
     }
 
     enum CodingKeys: String, CodingKey {
-        case content, embeds, flags
+        case content, embeds, components, flags
         case allowedMentions = "allowed_mentions"
     }
 }

@@ -2,7 +2,7 @@ import DiscordTypes
 import Foundation
 
 /// Messages: create, get, edit, delete, pins. Content ≤ 2000, ≤ 10 embeds within Discord's
-/// embed limits; posting in an archived thread unarchives it unless it is locked.
+/// embed limits, components per `ComponentValidator`; posting in an archived thread unarchives it unless it is locked.
 extension DiscordEmulator {
     static let messageChannelTypes: Set<ChannelType> = [
         .guildText, .guildVoice, .guildAnnouncement, .announcementThread, .publicThread, .privateThread, .guildStageVoice,
@@ -14,6 +14,7 @@ extension DiscordEmulator {
         var r = BodyReader(c.body)
         let content = r.string("content", max: 2000)
         let embeds = EmbedValidator.validate(&r)
+        let components = ComponentValidator.validate(&r)
         var nonce: String?
         if let value = r.body["nonce"], value != .null {
             switch value {
@@ -32,7 +33,7 @@ extension DiscordEmulator {
             return .json(200, Render.message(earlier, author: user(c.botID), guildID: guild.id))
         }
         if EmulatorNormalization.trimmed(content ?? "").isEmpty, embeds.isEmpty,
-           r.body["components"] == nil, r.body["sticker_ids"] == nil {
+           components.isEmpty, r.body["sticker_ids"] == nil {
             throw APIError.emptyMessage
         }
         guard Self.messageChannelTypes.contains(channel.type) else { throw APIError.nonTextChannel }
@@ -51,6 +52,7 @@ extension DiscordEmulator {
                                       content: content ?? "", embeds: embeds, timestamp: c.now)
         message.flags = r.body["flags"]?.intValue ?? 0
         message.nonce = nonce
+        message.components = components.isEmpty ? nil : components
         state.guilds[guild.id]!.messages[message.id] = message
         state.guilds[guild.id]!.channels[channel.id]!.lastMessageID = message.id
         if channel.isThread {
@@ -101,18 +103,21 @@ extension DiscordEmulator {
         var r = BodyReader(c.body)
         let content = r.string("content", max: 2000)
         let embeds = r.has("embeds") ? EmbedValidator.validate(&r) : nil
+        let components = r.has("components") ? ComponentValidator.validate(&r) : nil
         let flags = r.int("flags")
         try r.errors.throwIfAny()
         if channel.isThread, channel.archived { throw APIError.archivedThread }
         if message.authorID != c.botID {
-            if content != nil || embeds != nil { throw APIError.notAuthor }
+            if content != nil || embeds != nil || components != nil { throw APIError.notAuthor }
             try require(.manageMessages, in: guild, channel: channel, c)
         }
         try requireEmbedLinks(embeds ?? [], PermissionCalculator(guild: guild).inChannel(c.botID, channel))
         if r.has("content") { message.content = content ?? "" }
         if let embeds { message.embeds = embeds }
+        if let components { message.components = components.isEmpty ? nil : components }
         if let flags { message.flags = flags }
-        if EmulatorNormalization.trimmed(message.content).isEmpty, message.embeds.isEmpty { throw APIError.emptyMessage }
+        if EmulatorNormalization.trimmed(message.content).isEmpty, message.embeds.isEmpty,
+           message.components == nil { throw APIError.emptyMessage }
         message.editedTimestamp = c.now
         state.guilds[guild.id]!.messages[message.id] = message
         return .json(200, Render.message(message, author: user(message.authorID), guildID: guild.id))

@@ -104,7 +104,7 @@ enum Render {
             "pinned": .bool(message.pinned), "timestamp": .time(message.timestamp),
             "edited_timestamp": .time(message.editedTimestamp), "type": .int(0), "tts": .bool(false),
             "mention_everyone": .bool(false), "mentions": .array([]), "mention_roles": .array([]),
-            "attachments": .array([]), "components": .array([]), "flags": .int(message.flags),
+            "attachments": .array([]), "components": .array(message.components ?? []), "flags": .int(message.flags),
         ]
         if let nonce = message.nonce { object["nonce"] = .string(nonce) }
         return .object(object)

@@ -8,6 +8,9 @@ public struct EmulatedMessage: Sendable, Codable, Hashable {
     public var authorID: Snowflake
     public var content: String
     public var embeds: [JSONValue]
+    /// Action rows as stored (`ComponentValidator`); nil when the message has none (and in
+    /// sandbox files written before components existed).
+    public var components: [JSONValue]?
     public var pinned: Bool
     public var pinnedAt: Date?
     public var timestamp: Date

@@ -52,6 +52,13 @@ enum AppliedHash {
         h.combine(message.content)
         h.combine(message.pinned)
         for embed in message.embeds { Fingerprint.combine(embed, into: &h) }
+        // Only with buttons, so the hashes of messages without any stay as they were.
+        for button in message.components.flatMap(\.components) {
+            h.combine("button")
+            h.combine(button.style.rawValue)
+            h.combine(button.label ?? "")
+            h.combine(button.url ?? "")
+        }
         return h.hex
     }
 

@@ -45,8 +45,12 @@ extension DiffRun {
         if !message.embeds.isEmpty {
             fields.append(FieldChange(name: "embeds", old: nil, new: embedSummary(message.embeds)))
         }
+        if !message.components.isEmpty {
+            fields.append(FieldChange(name: "buttons", old: nil, new: buttonSummary(message.components)))
+        }
         let post = add(.post, .message, key: key, name: name, group: message.group, fields: fields,
-                       operation: .postMessage(channel: channel, content: message.content, embeds: message.embeds),
+                       operation: .postMessage(channel: channel, content: message.content, embeds: message.embeds,
+                                               components: message.components),
                        ownership: .record(key: key, kind: .message, id: nil, appliedHash: hash),
                        reason: reason, after: after)
         if message.pinned {
@@ -92,10 +96,20 @@ extension DiffRun {
             let old = embedSummary(current.embeds), new = embedSummary(message.embeds)
             fields.append(FieldChange(name: "embeds", old: old, new: old == new ? new + " (content changed)" : new))
         }
-        if !fields.isEmpty, !options.heldMessageEdits.contains(message.key) {
+        // A held message waits only while nothing but its embeds changed: its content (a
+        // card's status line) and its buttons are shown at once (`heldMessageEdits`).
+        let embedsOnly = fields.count == 1 && fields[0].name == "embeds"
+        if !ActionRow.equivalent(current.components, message.components) {
+            fields.append(FieldChange(name: "buttons", old: buttonSummary(current.components),
+                                      new: buttonSummary(message.components)))
+        }
+        let held = options.heldMessageEdits.contains(message.key) && embedsOnly
+            && ActionRow.equivalent(current.components, message.components)
+        if !fields.isEmpty, !held {
             add(.edit, .message, key: message.key, name: name, group: message.group, fields: fields,
                 operation: .editMessage(channel: current.channelID, message: current.id,
-                                        content: message.content, embeds: message.embeds),
+                                        content: message.content, embeds: message.embeds,
+                                        components: message.components),
                 ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash),
                 after: after)
         }
@@ -109,6 +123,12 @@ extension DiffRun {
                 ownership: .record(key: message.key, kind: .message, id: current.id, appliedHash: hash),
                 after: after)
         }
+    }
+
+    /// `"Sign up" -> https://…`, one per button; `none` without buttons.
+    private func buttonSummary(_ rows: [ActionRow]) -> String {
+        let buttons = rows.flatMap(\.components).map { "\"\($0.label ?? "")\"" + ($0.url.map { " -> \($0)" } ?? "") }
+        return buttons.isEmpty ? "none" : buttons.joined(separator: ", ")
     }
 
     /// `2 embeds: "Spa 6h", "Lineup"`.

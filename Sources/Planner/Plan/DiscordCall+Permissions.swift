@@ -25,7 +25,7 @@ extension DiscordCall {
             return .sendMessagesInThreads
         case .removeThreadMember:
             return .manageThreads
-        case .postMessage(_, _, let embeds):
+        case .postMessage(_, _, let embeds, _):
             return embeds.isEmpty ? .sendMessages : [.sendMessages, .embedLinks]
         case .pinMessage, .unpinMessage:
             return .pinMessages

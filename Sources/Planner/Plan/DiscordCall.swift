@@ -41,9 +41,9 @@ public enum DiscordCall: Hashable, Sendable, Codable {
     /// requests; the planner uses it only where it replaces at least three PUT/DELETEs.
     case setMemberRoles(user: Snowflake, add: [Ref], remove: [Snowflake])
     /// `POST /channels/{channel}/messages`.
-    case postMessage(channel: Ref, content: String, embeds: [Embed])
+    case postMessage(channel: Ref, content: String, embeds: [Embed], components: [ActionRow])
     /// `PATCH /channels/{channel}/messages/{message}`.
-    case editMessage(channel: Snowflake, message: Snowflake, content: String, embeds: [Embed])
+    case editMessage(channel: Snowflake, message: Snowflake, content: String, embeds: [Embed], components: [ActionRow])
     /// `DELETE /channels/{channel}/messages/{message}`.
     case deleteMessage(channel: Snowflake, message: Snowflake)
     /// `PUT /channels/{channel}/messages/pins/{message}`.
@@ -85,7 +85,7 @@ public enum DiscordCall: Hashable, Sendable, Codable {
         case .addThreadMember(let thread, _): refs = [thread]
         case .grantRole(_, let role): refs = [role]
         case .setMemberRoles(_, let add, _): refs = add
-        case .postMessage(let channel, _, _): refs = [channel]
+        case .postMessage(let channel, _, _, _): refs = [channel]
         case .pinMessage(let channel, let message): refs = [channel, message]
         default: break
         }

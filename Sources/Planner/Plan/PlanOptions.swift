@@ -12,8 +12,10 @@ public struct PlanOptions: Hashable, Sendable, Codable {
     public var manageMembers: Bool
     /// The rate-limit model behind the duration estimate.
     public var rateModel: RequestRateModel
-    /// Managed messages whose content edits wait for now (the signup card was edited less
-    /// than `signup_update_frequency` ago); a later plan makes the edit. Pins are not held.
+    /// Managed messages whose embed-only edits wait for now (the signup card was edited less
+    /// than `signup_update_frequency` ago): a participant count changes only the embed, so it
+    /// waits and a later plan makes the edit. A changed content line (the card's status:
+    /// opened, closed, started, finished) or button is edited at once; pins are not held.
     public var heldMessageEdits: Set<ResourceKey>
     /// A member with at least this many role grants/revokes in one plan gets them in one
     /// batched change (a fresh read plus one `PATCH`, two requests); nil never batches.

@@ -69,7 +69,7 @@ public enum SavedPlanAudit {
             (target, kinds) = (id, [.category, .text, .voice, .thread])
         case .removeThreadMember(let thread, _):
             (target, kinds) = (thread, [.thread])
-        case .editMessage(_, let message, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
+        case .editMessage(_, let message, _, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             (target, kinds) = (message, [.message])
         case .modifyScheduledEvent(let id, _), .deleteScheduledEvent(let id):
             (target, kinds) = (id, [.scheduledEvent])

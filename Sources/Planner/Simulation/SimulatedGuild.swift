@@ -128,15 +128,16 @@ struct SimulatedGuild {
             for roleID in add.compactMap(resolve) where !snapshot.members[i].roles.contains(roleID) {
                 snapshot.members[i].roles.append(roleID)
             }
-        case .postMessage(let channel, let content, let embeds):
+        case .postMessage(let channel, let content, let embeds, let components):
             let id = newID(for: change.key)
             createdID = id
             guard let channelID = resolve(channel) else { break }
             snapshot.messages[id] = Message(
-                id: id, channelID: channelID, author: nil, content: content, embeds: embeds)
-        case .editMessage(_, let message, let content, let embeds):
+                id: id, channelID: channelID, author: nil, content: content, embeds: embeds, components: components)
+        case .editMessage(_, let message, let content, let embeds, let components):
             snapshot.messages[message]?.content = content
             snapshot.messages[message]?.embeds = embeds
+            snapshot.messages[message]?.components = components
         case .deleteMessage(_, let message):
             snapshot.messages[message] = nil
         case .pinMessage(_, let message):

@@ -142,7 +142,7 @@ public struct ApplyExecutor: Sendable {
                     effects.append(.own(key, entry))
                 }
             }
-            if case .postMessage(let channel, _, _) = operation, let id = performed.createdID,
+            if case .postMessage(let channel, _, _, _) = operation, let id = performed.createdID,
                let channelID = channel.existingID {
                 effects.append(.message(ManagedMessage(
                     key: change.key, channelID: channelID, messageID: id, updatedAt: now())))
@@ -151,7 +151,7 @@ public struct ApplyExecutor: Sendable {
                 effects.append(.message(ManagedMessage(
                     key: key, channelID: channelID, messageID: messageID, updatedAt: now())))
             }
-            if case .editMessage(let channelID, let messageID, _, _) = operation {
+            if case .editMessage(let channelID, let messageID, _, _, _) = operation {
                 // When it was last edited: the signup card's update frequency counts from here.
                 effects.append(.message(ManagedMessage(
                     key: change.key, channelID: channelID, messageID: messageID, updatedAt: now())))
@@ -264,7 +264,7 @@ extension DiscordCall {
         case .grantRole(_, let role): role.existingID
         case .revokeRole(_, let role): role
         case .setMemberRoles(let user, _, _): user
-        case .editMessage(_, let message, _, _), .deleteMessage(_, let message),
+        case .editMessage(_, let message, _, _, _), .deleteMessage(_, let message),
              .unpinMessage(_, let message): message
         case .pinMessage(_, let message): message.existingID
         case .modifyScheduledEvent(let id, _), .deleteScheduledEvent(let id): id

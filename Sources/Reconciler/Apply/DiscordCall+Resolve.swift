@@ -47,8 +47,8 @@ extension DiscordCall {
             return .grantRole(user: user, role: try r(role))
         case .setMemberRoles(let user, let add, let remove):
             return .setMemberRoles(user: user, add: try add.map(r), remove: remove)
-        case .postMessage(let channel, let content, let embeds):
-            return .postMessage(channel: try r(channel), content: content, embeds: embeds)
+        case .postMessage(let channel, let content, let embeds, let components):
+            return .postMessage(channel: try r(channel), content: content, embeds: embeds, components: components)
         case .pinMessage(let channel, let message):
             return .pinMessage(channel: try r(channel), message: try r(message))
         default:
@@ -63,7 +63,7 @@ extension DiscordCall {
         case .createChannel(let new): return (new.name, new.parent?.existingID, new.type.rawValue)
         case .createThread(let parent, let name, let isPrivate, _):
             return (name, parent.existingID, isPrivate ? ChannelType.privateThread.rawValue : ChannelType.publicThread.rawValue)
-        case .postMessage(let channel, let content, _): return (content, channel.existingID, nil)
+        case .postMessage(let channel, let content, _, _): return (content, channel.existingID, nil)
         case .createScheduledEvent(let new): return (new.name, nil, nil)
         default: return nil
         }

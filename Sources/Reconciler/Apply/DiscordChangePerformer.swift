@@ -108,21 +108,21 @@ public struct DiscordChangePerformer: ChangePerformer {
             guard roles != fresh else { return PerformedChange(httpStatus: 200) }
             _ = try await client.modifyMemberRoles(guildID: guildID, userID: user, roles: roles, reason: reason)
             return PerformedChange(httpStatus: 200)
-        case .postMessage(let ref, let content, let embeds):
+        case .postMessage(let ref, let content, let embeds, let components):
             let channel = try Self.id(ref)
             let message = try await client.createMessage(
                 in: channel,
                 CreateMessageRequest(content: content, embeds: embeds.isEmpty ? nil : embeds,
-                                     allowedMentions: .noPings),
+                                     allowedMentions: .noPings, components: components.isEmpty ? nil : components),
                 reason: reason, verify: {
                     try await client.messages(in: channel, limit: 50, after: Snowflake(at: since)).first {
                         $0.content == content && $0.id.timestamp >= since
                     }
                 })
             return PerformedChange(createdID: message.id, httpStatus: 200)
-        case .editMessage(let channel, let message, let content, let embeds):
+        case .editMessage(let channel, let message, let content, let embeds, let components):
             _ = try await client.editMessage(channelID: channel, messageID: message, EditMessageRequest(
-                content: content, embeds: embeds, allowedMentions: .noPings), reason: reason)
+                content: content, embeds: embeds, allowedMentions: .noPings, components: components), reason: reason)
             return PerformedChange(httpStatus: 200)
         case .deleteMessage(let channel, let message):
             try await client.deleteMessage(channelID: channel, messageID: message, reason: reason)

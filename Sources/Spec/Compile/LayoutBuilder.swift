@@ -52,6 +52,11 @@ struct LayoutBuilder {
                     archived.append(channel)
                     addTeams(event, to: &guild, archived: true)
                 }
+                if settings.autoCreateChannels, includeMessages,
+                   let last = plan.events.last(where: { $0.channelFrom <= plan.archiveAt }) {
+                    guild.messages.append(SeriesStatisticsCard.message(
+                        plan, channel: eventKey(last).appending("signup"), members: timeline.membersByID))
+                }
                 continue
             }
             var children: [DesiredChannel] = []
@@ -131,7 +136,8 @@ struct LayoutBuilder {
                               topic: SignupCard.topic(event.event), parent: parent, group: group(event))
     }
 
-    /// Adds the event's signup card, team roles, threads and alerts; returns its voice channels.
+    /// Adds the event's cards (signup, entry list, results), team roles, threads with their
+    /// strategy cards, and alerts; returns its voice channels.
     @discardableResult
     private func addTeams(_ event: Timeline.EventPlan, to guild: inout DesiredGuild, archived: Bool) -> [DesiredChannel] {
         let channelKey = eventKey(event).appending("signup")
@@ -142,7 +148,12 @@ struct LayoutBuilder {
                 key: key, channel: channelKey,
                 content: SignupCard.content(event, at: at),
                 embeds: [SignupCard.embed(event, at: at, members: timeline.membersByID, footer: footer)],
+                components: SignupCard.buttons(event.event, at: at),
                 pinned: true, marker: .embedFooter(text: footer), group: group(event)))
+            guild.messages += EntryListCard.messages(event, at: at, members: timeline.membersByID, channel: channelKey,
+                                                     eventKey: eventKey(event), group: group(event))
+            guild.messages += ResultsCard.messages(event, at: at, channel: channelKey, eventKey: eventKey(event),
+                                                   group: group(event))
         }
         guard !event.event.teams.isEmpty, at >= event.teamsFrom else { return [] }
         var voice: [DesiredChannel] = []
@@ -160,6 +171,10 @@ struct LayoutBuilder {
                 key: teamKey.appending("thread"), name: Self.threadName(team: team.name), parent: channelKey,
                 isPrivate: true, members: users, archived: archived, locked: archived,
                 reopen: !archived && at < event.event.end, group: group(event)))
+            if includeMessages, let card = StrategyCard.message(team, event: event.event, members: timeline.membersByID,
+                                                                teamKey: teamKey, group: group(event)) {
+                guild.messages.append(card)
+            }
             if settings.stintAlerts, includeMessages {
                 for (number, stint) in team.stints.enumerated()
                 where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {

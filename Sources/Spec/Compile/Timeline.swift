@@ -37,9 +37,12 @@ struct Timeline {
     init(club: ClubData, settings: ClubSettings) {
         self.club = club
         self.settings = settings
-        // Only members named by teams matter here; clubs can have tens of thousands.
+        // Only members named by events (entry lists, teams) matter here; clubs can have tens
+        // of thousands.
         var wanted: Set<String> = []
         for event in club.events {
+            wanted.formUnion(event.participants)
+            wanted.formUnion(event.signup?.reserves ?? [])
             for team in event.teams {
                 wanted.formUnion(team.members)
                 for stint in team.stints { wanted.insert(stint.driver) }

@@ -134,7 +134,7 @@ public struct DesiredThread: Hashable, Sendable, Codable {
     }
 }
 
-/// A message the reconciler posts and keeps in sync (signup card, stint alert).
+/// A message the reconciler posts and keeps in sync (the cards, stint alerts).
 public struct DesiredMessage: Hashable, Sendable, Codable {
     public var key: ResourceKey
     /// Key of the desired text channel or thread the message belongs in.
@@ -142,6 +142,8 @@ public struct DesiredMessage: Hashable, Sendable, Codable {
     public var content: String
     /// Valid for Discord and in the form Discord stores (`Embed.prepared`).
     public var embeds: [Embed]
+    /// Action rows of link buttons (a signup card's "Sign up"); a changed button is an edit.
+    public var components: [ActionRow]
     public var pinned: Bool
     /// How the bot's message is recognised when the state store has lost it; nil: never adopted.
     public var marker: MessageMarker?
@@ -149,12 +151,13 @@ public struct DesiredMessage: Hashable, Sendable, Codable {
 
     public init(
         key: ResourceKey, channel: ResourceKey, content: String, embeds: [Embed] = [],
-        pinned: Bool = false, marker: MessageMarker? = nil, group: String = ""
+        components: [ActionRow] = [], pinned: Bool = false, marker: MessageMarker? = nil, group: String = ""
     ) {
         self.key = key
         self.channel = channel
         self.content = content
         self.embeds = embeds.map(\.prepared)
+        self.components = components
         self.pinned = pinned
         self.marker = marker
         self.group = group

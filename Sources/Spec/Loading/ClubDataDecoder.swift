@@ -149,7 +149,7 @@ struct ClubDataDecoder {
     }
 
     private mutating func decodeSignup(_ node: YAMLValue, base: String) -> Signup? {
-        guard let m = node.mapping(allowed: ["url", "opens", "closes"], required: ["url", "opens", "closes"],
+        guard let m = node.mapping(allowed: ["url", "opens", "closes", "capacity", "reserves"], required: ["url", "opens", "closes"],
                                    example: "{ url: https://simlane.app/s/1, opens: 2026-11-01T18:00:00Z, closes: 2026-11-28T18:00:00Z }")
         else { return nil }
         map[base] = node.location
@@ -167,8 +167,23 @@ struct ClubDataDecoder {
                        hint: "closes must be later than opens")
             return nil
         }
-        guard let url, let opens, let closes else { return nil }
-        return Signup(url: url, opens: opens, closes: closes)
+        var capacity: Int?
+        var capacityOK = true
+        if let value = m["capacity"] {
+            capacity = value.int(example: "40")
+            if let count = capacity, count < 1 {
+                value.error("capacity must be at least 1", hint: "write the number of grid places, or leave capacity out")
+                capacity = nil
+            }
+            capacityOK = capacity != nil
+        }
+        var reserves: [String] = []
+        for item in m["reserves"]?.sequence(example: "[m-07, m-08]") ?? [] {
+            map["\(base).reserves[\(reserves.count)]"] = item.location
+            if let id = item.identifier() { reserves.append(id) }
+        }
+        guard let url, let opens, let closes, capacityOK else { return nil }
+        return Signup(url: url, opens: opens, closes: closes, capacity: capacity, reserves: reserves)
     }
 
     private mutating func decodeTeam(_ node: YAMLValue, base: String) -> Team? {
@@ -208,7 +223,8 @@ struct ClubDataDecoder {
     }
 
     private mutating func decodeResult(_ node: YAMLValue, base: String) -> RaceResult? {
-        guard let m = node.mapping(allowed: ["team", "position", "laps", "status"], required: ["team", "position"],
+        guard let m = node.mapping(allowed: ["team", "position", "laps", "status", "best_lap", "gap", "incidents"],
+                                   required: ["team", "position"],
                                    example: "{ team: red, position: 1, laps: 170 }") else { return nil }
         map[base] = node.location
         for entry in m.entries { map[base + "." + entry.key] = entry.value.location }
@@ -216,7 +232,11 @@ struct ClubDataDecoder {
         let position = m["position"]?.int()
         let laps = m["laps"]?.int()
         let status = m["status"]?.string()
+        let bestLap = m["best_lap"]?.string(example: "\"2:18.456\"")
+        let gap = m["gap"]?.string(example: "\"+12.345\"")
+        let incidents = m["incidents"]?.int(example: "2")
         guard let team, let position else { return nil }
-        return RaceResult(team: team, position: position, laps: laps, status: status)
+        return RaceResult(team: team, position: position, laps: laps, status: status,
+                          bestLap: bestLap, gap: gap, incidents: incidents)
     }
 }

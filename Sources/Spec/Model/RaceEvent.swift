@@ -50,11 +50,17 @@ public struct Signup: Hashable, Sendable, Codable {
     public var url: String
     public var opens: Date
     public var closes: Date
+    /// Grid places, when the sheet has a limit: the card counts against it.
+    public var capacity: Int?
+    /// Member ids on the reserve list (signed up beyond capacity, waiting for a place).
+    public var reserves: [String]
 
-    public init(url: String, opens: Date, closes: Date) {
+    public init(url: String, opens: Date, closes: Date, capacity: Int? = nil, reserves: [String] = []) {
         self.url = url
         self.opens = opens
         self.closes = closes
+        self.capacity = capacity
+        self.reserves = reserves
     }
 }
 
@@ -115,12 +121,23 @@ public struct RaceResult: Hashable, Sendable, Codable {
     public var team: String
     public var position: Int
     public var laps: Int?
+    /// Classification text such as `DNF`.
     public var status: String?
+    /// The team's best lap as the platform writes it (`2:18.456`).
+    public var bestLap: String?
+    /// Gap to the leader as the platform writes it (`+12.345`, `+1 lap`).
+    public var gap: String?
+    /// Incidents (penalties, incident points) counted against the team.
+    public var incidents: Int?
 
-    public init(team: String, position: Int, laps: Int? = nil, status: String? = nil) {
+    public init(team: String, position: Int, laps: Int? = nil, status: String? = nil,
+                bestLap: String? = nil, gap: String? = nil, incidents: Int? = nil) {
         self.team = team
         self.position = position
         self.laps = laps
         self.status = status
+        self.bestLap = bestLap
+        self.gap = gap
+        self.incidents = incidents
     }
 }

@@ -35,12 +35,12 @@ public struct BotPermissionNeeds: Hashable, Sendable {
         need(.viewChannel, "always", "see the channels it manages")
         if settings.autoCreateChannels {
             need(.manageChannels, "auto_create_channels", "create, rename, move, archive and delete categories and channels")
-            need(.sendMessages, "auto_create_channels", "post the signup card in each signup channel")
-            need(.embedLinks, "auto_create_channels", "show the signup card's embed")
+            need(.sendMessages, "auto_create_channels", "post the cards in each event channel (signup card, entry list, results, series statistics)")
+            need(.embedLinks, "auto_create_channels", "show the cards' embeds")
             need(.readMessageHistory, "auto_create_channels", "read back the messages it manages")
             need(.pinMessages, "auto_create_channels", "pin the signup card")
             need(.createPrivateThreads, "auto_create_channels", "open the private team threads")
-            need(.sendMessagesInThreads, "auto_create_channels", "add team members to their thread")
+            need(.sendMessagesInThreads, "auto_create_channels", "add team members to their thread and post its strategy card")
             need(.manageThreads, "auto_create_channels", "archive, lock and rename team threads and remove members who left a team")
             if settings.voiceChannels {
                 need(.connect, "voice_channels", "manage voice channels (Discord voids MANAGE_CHANNELS in a voice channel the bot cannot connect to) and allow CONNECT to teams")

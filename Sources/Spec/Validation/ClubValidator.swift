@@ -130,6 +130,15 @@ struct ClubValidator {
             }
             checkStints(team, event: event, base: teamBase, known: known)
         }
+        for (index, reserve) in (event.signup?.reserves ?? []).enumerated() {
+            let path = "\(base).signup.reserves[\(index)]"
+            if !known.members.contains(reserve) {
+                unknown(reserve, path, kind: "member", known: memberIDs, listKey: "members")
+            } else if seen.contains(reserve) {
+                error(path, "'\(reserve)' is both a participant and a reserve of '\(event.id)'",
+                      hint: "a reserve moves to participants when they get a place; list them once")
+            }
+        }
         let teamIDs = event.teams.map(\.id)
         for (index, result) in event.results.enumerated() where !teamIDs.contains(result.team) {
             unknown(result.team, "\(base).results[\(index)].team", kind: "team", of: "event '\(event.id)'",

@@ -12,6 +12,8 @@ struct RenderCommand: AsyncParsableCommand {
     @OptionGroup var config: ConfigOption
     @OptionGroup var at: AtOption
     @Flag(name: .long, help: "Print JSON instead of the tree.") var json = false
+    @Flag(name: .long, help: "Print every message (cards, alerts) as members will see it, instead of the tree.")
+    var messages = false
 
     func run() async throws {
         let instant: Date
@@ -25,6 +27,9 @@ struct RenderCommand: AsyncParsableCommand {
         let compiled = Compiler.compile(club, at: instant)
         if json {
             print(LayoutRenderer.json(compiled, at: instant))
+        } else if messages {
+            SpecCLI.printWarnings(club)
+            print(MessagePreview.text(compiled, config: club, at: instant), terminator: "")
         } else {
             SpecCLI.printWarnings(club)
             print(LayoutRenderer.text(compiled, config: club, at: instant), terminator: "")
