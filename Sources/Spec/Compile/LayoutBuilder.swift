@@ -163,8 +163,8 @@ struct LayoutBuilder {
                 where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
                     guild.messages.append(DesiredMessage(
                         key: teamKey.appending("message", "stint-\(number + 1)"), channel: teamKey.appending("thread"),
-                        content: SignupCard.stintAlert(stint, number: number + 1, team: team, members: timeline.membersByID),
-                        marker: .contentPrefix(prefix: SignupCard.stintAlertPrefix(number: number + 1)), group: group(event)))
+                        content: AnnouncementText.stintAlert(stint, number: number + 1, team: team, members: timeline.membersByID),
+                        marker: .contentPrefix(prefix: AnnouncementText.stintAlertPrefix(number: number + 1)), group: group(event)))
                 }
             }
             guard !archived, settings.voiceChannels else { continue }
