@@ -23,6 +23,7 @@ extension DiscordEmulator {
             }
         }
         let enforceNonce = r.bool("enforce_nonce") ?? false
+        let allowed = MentionRules.allowed(&r)
         try r.errors.throwIfAny()
         if enforceNonce, let nonce, let earlier = guild.messages.values.first(where: {
             $0.channelID == channel.id && $0.authorID == c.botID && $0.nonce == nonce
@@ -51,6 +52,7 @@ extension DiscordEmulator {
                                       content: content ?? "", embeds: embeds, timestamp: c.now)
         message.flags = r.body["flags"]?.intValue ?? 0
         message.nonce = nonce
+        message.pings = MentionRules.pings(content ?? "", allowed, guild: guild, permissions: permissions)
         state.guilds[guild.id]!.messages[message.id] = message
         state.guilds[guild.id]!.channels[channel.id]!.lastMessageID = message.id
         if channel.isThread {

@@ -47,7 +47,7 @@ extension DiffRun {
                     continue
                 }
                 roles.append((key, role, reason))
-            case .guild, .member:
+            case .guild, .member, .announcement:
                 continue
             }
         }

@@ -23,7 +23,7 @@ extension DiffRun {
             case .category, .text, .voice: live.channels[entry.id] != nil
             case .thread: live.threads[entry.id] != nil
             case .message: snapshot.messages[entry.id] != nil
-            case .guild, .member: false
+            case .guild, .member, .announcement: false
             }
         }.count
         let limit = desired.policy.maxDestroyFraction

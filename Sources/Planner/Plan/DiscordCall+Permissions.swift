@@ -26,6 +26,8 @@ extension DiscordCall {
             return .manageThreads
         case .postMessage(_, _, let embeds):
             return embeds.isEmpty ? .sendMessages : [.sendMessages, .embedLinks]
+        case .postAnnouncement:
+            return .sendMessages
         case .pinMessage, .unpinMessage:
             return .pinMessages
         case .editMessage, .deleteMessage, .adopt:

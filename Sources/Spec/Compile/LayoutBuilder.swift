@@ -158,14 +158,9 @@ struct LayoutBuilder {
                 key: teamKey.appending("thread"), name: Self.threadName(team: team.name), parent: channelKey,
                 isPrivate: true, members: users, archived: archived, locked: archived,
                 reopen: !archived && at < event.event.end, group: group(event)))
-            if settings.stintAlerts, includeMessages {
-                for (number, stint) in team.stints.enumerated()
-                where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
-                    guild.messages.append(DesiredMessage(
-                        key: teamKey.appending("message", "stint-\(number + 1)"), channel: teamKey.appending("thread"),
-                        content: AnnouncementText.stintAlert(stint, number: number + 1, team: team, members: timeline.membersByID),
-                        marker: .contentPrefix(prefix: AnnouncementText.stintAlertPrefix(number: number + 1)), group: group(event)))
-                }
+            if !archived, includeMessages {
+                AnnouncementBuilder(settings: settings, members: timeline.membersByID, at: at)
+                    .add(team, key: teamKey, of: event, group: group(event), to: &guild)
             }
             guard !archived, settings.voiceChannels else { continue }
             voice.append(DesiredChannel(

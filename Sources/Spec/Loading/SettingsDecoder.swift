@@ -110,12 +110,14 @@ enum SettingsDecoder {
 
     private static func decodeNotifications(_ node: YAMLValue, into value: inout NotificationSettings) {
         guard let map = node.mapping(
-            allowed: ["signup_update_frequency", "stint_alert_lead", "race_voice_lead", "race_grace_period"],
+            allowed: ["signup_update_frequency", "stint_alert_lead", "race_voice_lead", "race_grace_period",
+                      "announcement_grace"],
             example: "stint_alert_lead: 15m") else { return }
         if let v = map["signup_update_frequency"]?.duration() { value.signupUpdateFrequency = v }
         if let v = map["stint_alert_lead"]?.duration() { value.stintAlertLead = v }
         if let v = map["race_voice_lead"]?.duration() { value.raceVoiceLead = v }
         if let v = map["race_grace_period"]?.duration() { value.raceGrace = v }
+        if let v = map["announcement_grace"]?.duration() { value.announcementGrace = v }
     }
 
     private static func decodeRetention(_ node: YAMLValue, into value: inout RetentionSettings) {
