@@ -25,7 +25,7 @@ extension DiffRun {
         if !changed, recorded == nil, announcement.kind.firstRevisionIsBaseline {
             return .skip("first version: only later changes are announced")
         }
-        if !changed, let lapsed = announcement.lapsed { return .skip("not sent: \(lapsed)") }
+        if !changed, let lapsed = announcement.lapsed { return .skip(lapsed) }
         return .post(changed: changed)
     }
 
