@@ -89,4 +89,26 @@ struct AnnouncementSeasonTests {
         let logged = harness.logs.lines.filter { $0.contains("announcement skipped") && $0.contains("/stint-1") }
         #expect(logged.count == 2, "\(harness.logs.lines)")
     }
+
+    /// Discord executes the alert posts but the answers are lost (502): looked up by content,
+    /// or settled from the journal on the next pass, never posted twice.
+    @Test func lostAnswersToAlertPostsAreFoundNotPostedTwice() async throws {
+        let harness = try await DaemonHarness(start: Date(iso: "2026-11-30T00:00:00Z"))
+        defer { Task { await harness.shutdown() } }
+        await harness.seedGuild(S.guild)
+        let club = try S.write(harness)
+        let loop = await S.start(harness, club)
+        await S.run(harness, loop, until: "2026-12-06T17:44:00Z")
+        await harness.emulator.inject(Fault(.serverError(502, executed: true),
+                                            on: .route("POST /channels/{channel_id}/messages"), times: 6))
+        await S.run(harness, loop, until: "2026-12-06T18:30:00Z")
+        let lost = await harness.emulator.requestLog.filter { $0.status == 502 && $0.method == "POST" }
+        #expect(lost.count >= 2, "answers were lost")
+        let alerts = await S.messages(harness).filter { $0.content.hasPrefix("Stint 1 for ") }
+        #expect(alerts.count == 2, "\(alerts.map(\.content))")
+        let store = try SQLiteStateStore(path: StatePath.stateFile(config: club.path, override: nil))
+        #expect(try await store.pendingIntents(guild: S.guild).isEmpty)
+        let records = try await store.sentAlerts(guild: S.guild).filter { $0.key.hasSuffix("/stint-1") }
+        #expect(Set(records.compactMap(\.messageID)) == Set(alerts.map(\.id)))
+    }
 }
