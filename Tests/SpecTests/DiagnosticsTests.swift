@@ -73,6 +73,8 @@ import Testing
         let config = try TestClub.load(club: "kind: club\n", settings: "notifications:\n  announcement_grace: 90s\n")
         #expect(config.settings.notifications.announcementGrace == 90)
         #expect(try TestClub.load(club: "kind: club\n").settings.notifications.announcementGrace == 300)
+        let zero = TestClub.diagnostics(club: "kind: club\n", settings: "notifications:\n  announcement_grace: 0s\n")
+        #expect(zero.contains { $0.severity == .warning && $0.summary.contains("sends no announcement") })
     }
 
     @Test func timestampWithoutZone() {

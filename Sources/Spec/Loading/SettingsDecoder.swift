@@ -117,7 +117,11 @@ enum SettingsDecoder {
         if let v = map["stint_alert_lead"]?.duration() { value.stintAlertLead = v }
         if let v = map["race_voice_lead"]?.duration() { value.raceVoiceLead = v }
         if let v = map["race_grace_period"]?.duration() { value.raceGrace = v }
-        if let v = map["announcement_grace"]?.duration() { value.announcementGrace = v }
+        if let node = map["announcement_grace"], let v = node.duration() {
+            value.announcementGrace = v
+            // The window is [instant, instant + grace): zero leaves no moment to send in.
+            if v <= 0 { node.warning("announcement_grace 0s sends no announcement at all", hint: "use e.g. 5m") }
+        }
     }
 
     private static func decodeRetention(_ node: YAMLValue, into value: inout RetentionSettings) {
