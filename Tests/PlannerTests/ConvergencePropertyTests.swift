@@ -80,7 +80,7 @@ import Testing
             case .adopt(_, let id, _, _):
                 #expect(!touchable.contains(id), "seed \(seed): adopting an owned resource")
                 touchable.insert(id)
-            case .createRole, .createChannel, .createThread, .postMessage:
+            case .createRole, .createChannel, .createThread, .postMessage, .postAnnouncement:
                 created[change.key] = change.index
             default:
                 break
@@ -105,7 +105,7 @@ import Testing
         case .grantRole(_, let role): [role.existingID].compactMap { $0 }
         case .revokeRole(_, let role): [role]
         case .setMemberRoles(_, let add, let remove): add.compactMap(\.existingID) + remove
-        case .postMessage(let channel, _, _, _): [channel.existingID].compactMap { $0 }
+        case .postMessage(let channel, _, _, _), .postAnnouncement(let channel, _, _): [channel.existingID].compactMap { $0 }
         case .editMessage(_, let message, _, _, _), .deleteMessage(_, let message), .unpinMessage(_, let message):
             [message]
         case .pinMessage(_, let message): [message.existingID].compactMap { $0 }

@@ -67,7 +67,8 @@ import Testing
         let bound = 6 + messageChannels + active
         let byRoute = Dictionary(grouping: log.compactMap(\.route), by: { $0 }).mapValues(\.count)
         #expect(log.count <= bound, "\(byRoute)")
-        #expect(desired.messages.count > 3 * messageChannels / 2, "the club holds several messages per channel")
+        // Announcements leave the layout once their window closes: cards remain, one per channel.
+        #expect(desired.messages.count >= messageChannels, "the club holds a message in every such channel")
         #expect(byRoute["GET /channels/{channel_id}/messages/{message_id}"] == nil)
         #expect(byRoute["GET /channels/{channel_id}"] == nil)
         #expect(byRoute["GET /channels/{channel_id}/messages"] == messageChannels)

@@ -20,6 +20,23 @@ import Testing
         GuildSnapshot(guildID: 1, channels: channels, roles: roles, threads: threads, botUserID: 9)
     }
 
+    /// An announcement posted just before the process died is recorded as sent (at the
+    /// journalled revision), never owned, so the next plan does not post it again; one that
+    /// never reached Discord stays unrecorded, to be sent if its window is still open.
+    @Test func aLostAnnouncementIsRecordedAsSentNotPostedTwice() {
+        let posted = Message(id: Snowflake(at: intentTime.addingTimeInterval(1)), channelID: 7,
+                             author: User(id: 9, username: "bot"), content: "Stint 2 for Red")
+        var sent = entry(1, key: "alert", action: "post", kind: .announcement, name: "Stint 2 for Red", parent: 7)
+        sent.intent.revision = "ann@1"
+        let lost = entry(2, key: "other", action: "post", kind: .announcement, name: "Stint 3 for Red", parent: 7)
+        let resolution = CrashRecovery().resolve(pending: [sent, lost], snapshot: snapshot(), ownership: Ownership(),
+                                                 recentMessages: [7: [posted]])
+        #expect(resolution.effects == [.announced(SentAlert(key: "alert", sentAt: intentTime, messageID: posted.id,
+                                                            revision: "ann@1"))])
+        #expect(resolution.adopted.isEmpty)
+        #expect(resolution.notes[2]?.contains("may be sent again") == true)
+    }
+
     @Test func aCreateThatHappenedIsAdoptedOnce() {
         let made = Snowflake(at: intentTime.addingTimeInterval(1))
         let old = Snowflake(at: intentTime.addingTimeInterval(-86_400))  // a hand-made namesake from yesterday

@@ -9,7 +9,8 @@ import Testing
 /// stint alerts are adopted by their marker, never posted again (no driver pinged twice).
 @Suite(.serialized) struct EndToEndMessageAdoptionTests {
     /// Mid-race of Petit Le Mans: signup cards and stint alerts all exist.
-    static let at = "2026-12-05T21:00:00Z"
+    /// Inside the window of two stint alerts (due 20:45), so they are posted.
+    static let at = "2026-12-05T20:47:00Z"
 
     struct Club {
         let dir: URL
@@ -57,7 +58,7 @@ import Testing
         defer { Task { await club.server.stop() } }
         let guildID = try ConfigLoader.load(path: club.dir.path).settings.discord.guildID
         let messages = try #require(await club.emulator.guild(guildID)).messages.values
-        #expect(messages.contains { $0.content.hasPrefix("Stint 1 for ") }, "stint alerts exist")
+        #expect(messages.contains { $0.content.hasPrefix("Stint 3 for ") }, "stint alerts exist")
         #expect(await club.posts(from: 0).count > 8, "signup cards and stint alerts were posted")
 
         try FileManager.default.removeItem(atPath: club.statePath)

@@ -88,9 +88,14 @@ import Testing
         // Another guild's state is separate.
         #expect(try await store.ownership(guild: 222).entries.isEmpty)
 
-        try await store.recordAlert(SentAlert(key: "stint/1", sentAt: t0, messageID: 9), guild: guild)
-        try await store.recordAlert(SentAlert(key: "stint/1", sentAt: t0.addingTimeInterval(5)), guild: guild)
-        #expect(try await store.sentAlerts(guild: guild) == [SentAlert(key: "stint/1", sentAt: t0, messageID: 9)])
+        // An announcement's revision is recorded once; a new revision replaces it.
+        let first = SentAlert(key: "stint/1", sentAt: t0, messageID: 9, revision: "a")
+        try await store.apply([.announced(first)], guild: guild)
+        try await store.apply([.announced(SentAlert(key: "stint/1", sentAt: t0.addingTimeInterval(5), revision: "a"))], guild: guild)
+        #expect(try await store.sentAlerts(guild: guild) == [first])
+        let skipped = SentAlert(key: "stint/1", sentAt: t0.addingTimeInterval(9), revision: "b", outcome: .skipped, reason: "late")
+        try await store.apply([.announced(skipped)], guild: guild)
+        #expect(try await store.sentAlerts(guild: guild) == [skipped])
 
         var run = RunRecord(id: "a", guildID: guild, startedAt: t0)
         try await store.beginRun(run)

@@ -67,6 +67,16 @@ import Testing
         #expect(d?.hint?.contains("15m, 24h, 7d") == true)
     }
 
+    @Test func badAnnouncementGraceIsPlacedAndAGoodOneApplies() throws {
+        let d = only(TestClub.diagnostics(club: "kind: club\n", settings: "notifications:\n  announcement_grace: soon\n"))
+        expectAt(d, "simlane.yaml", 9, 23, "'soon' is not a duration")
+        let config = try TestClub.load(club: "kind: club\n", settings: "notifications:\n  announcement_grace: 90s\n")
+        #expect(config.settings.notifications.announcementGrace == 90)
+        #expect(try TestClub.load(club: "kind: club\n").settings.notifications.announcementGrace == 300)
+        let zero = TestClub.diagnostics(club: "kind: club\n", settings: "notifications:\n  announcement_grace: 0s\n")
+        #expect(zero.contains { $0.severity == .warning && $0.summary.contains("sends no announcement") })
+    }
+
     @Test func timestampWithoutZone() {
         let d = only(TestClub.diagnostics(club: TestClub.oneEvent("    start: 2026-12-12T18:00:00\n    duration: 2h\n")))
         expectAt(d, "club.yaml", 13, 12, "timestamp '2026-12-12T18:00:00' has no time zone")

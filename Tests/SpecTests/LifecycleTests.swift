@@ -72,7 +72,11 @@ import Testing
         #expect(thread.isPrivate && thread.parent == "\(base)/signup" && thread.members == role.members)
         #expect(d.channels.contains { $0.key == "\(base)/team/red/practice-voice" && $0.kind == .voice })
         #expect(!d.channels.contains { $0.key == "\(base)/team/red/race-voice" })
-        #expect(compiled.nextTransition == instant("2026-12-11T18:00:00Z"))
+        // The team notice is due now, pinging exactly the team; its window closes in 5 minutes.
+        let notice = try #require(d.messages.first { $0.key == "\(base)/team/red/message/team-notice" })
+        #expect(notice.channel == thread.key && notice.pings == role.members)
+        #expect(compiled.nextTransition == instant("2026-12-10T18:05:00Z"))
+        #expect(try layout("2026-12-10T18:05:00Z").nextTransition == instant("2026-12-11T18:00:00Z"))
     }
 
     @Test func raceVoiceOpensExactlyAtTheLeadAndIsRestricted() throws {
@@ -90,15 +94,31 @@ import Testing
 
     @Test func stintAlertsAppearAtTheirLead() throws {
         let before = try layout("2026-12-12T18:44:59Z").desired.messages.map(\.key.rawValue)
-        #expect(before.contains("\(base)/team/red/message/stint-1"))
         #expect(!before.contains("\(base)/team/red/message/stint-2"))
         let after = try layout("2026-12-12T18:45:00Z").desired.messages
         let alert = try #require(after.first { $0.key == "\(base)/team/red/message/stint-2" })
         #expect(alert.channel == "\(base)/team/red/thread")
         #expect(alert.content.contains("<@284611907262775297>"))
+        #expect(alert.pings == [284_611_907_262_775_297])
+        #expect(alert.family.announcement?.kind == .stintAlert && alert.family.announcement?.lapsed == nil)
         let off = try layout("2026-12-12T18:45:00Z", settings: "stint_alerts: false\n").desired.messages
-        #expect(!off.contains { $0.key.rawValue.contains("/message/stint-") })
+        #expect(!off.contains { $0.family.announcement?.kind == .stintAlert })
         #expect(off.contains { $0.key.rawValue == "\(base)/message/signup" })
+    }
+
+    /// An alert is sendable for `announcement_grace` after its instant, then only skipped:
+    /// it leaves `messages` for `lapsed` at the instant its window closes, a transition.
+    @Test func stintAlertsLapseAfterTheGraceWindow() throws {
+        let key = ResourceKey("\(base)/team/red/message/stint-2")
+        let open = try layout("2026-12-12T18:49:59Z")
+        #expect(open.desired.messages.contains { $0.key == key })
+        #expect(open.nextTransition == instant("2026-12-12T18:50:00Z"))
+        let closed = try layout("2026-12-12T18:50:00Z").desired
+        #expect(!closed.messages.contains { $0.key == key })
+        let lapsed = try #require(closed.lapsed.first { $0.key == key })
+        #expect(lapsed.family.announcement?.lapsed == "due 2026-12-12 18:45 UTC, more than announcement_grace (5m) ago")
+        let longer = try layout("2026-12-12T18:50:00Z", settings: "notifications:\n  announcement_grace: 10m\n").desired
+        #expect(longer.messages.contains { $0.key == key })
     }
 
     @Test func raceVoiceClosesAfterTheGracePeriod() throws {

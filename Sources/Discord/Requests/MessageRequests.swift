@@ -19,6 +19,12 @@ public struct AllowedMentions: Sendable, Hashable, Encodable {
     /// Nothing pings.
     public static let noPings = AllowedMentions()
 
+    /// Exactly these users may be pinged (`{parse: [], users: [ids]}`); nobody else, no
+    /// roles, no `@everyone`. Discord accepts at most 100 ids.
+    public static func only(users: [Snowflake]) -> AllowedMentions {
+        users.isEmpty ? noPings : AllowedMentions(users: users)
+    }
+
     enum CodingKeys: String, CodingKey {
         case parse, roles, users
         case repliedUser = "replied_user"

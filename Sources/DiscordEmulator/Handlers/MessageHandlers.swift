@@ -24,6 +24,7 @@ extension DiscordEmulator {
             }
         }
         let enforceNonce = r.bool("enforce_nonce") ?? false
+        let allowed = MentionRules.allowed(&r)
         try r.errors.throwIfAny()
         if enforceNonce, let nonce, let earlier = guild.messages.values.first(where: {
             $0.channelID == channel.id && $0.authorID == c.botID && $0.nonce == nonce
@@ -53,6 +54,7 @@ extension DiscordEmulator {
         message.flags = r.body["flags"]?.intValue ?? 0
         message.nonce = nonce
         message.components = components.isEmpty ? nil : components
+        message.pings = MentionRules.pings(content ?? "", allowed, guild: guild, permissions: permissions)
         state.guilds[guild.id]!.messages[message.id] = message
         state.guilds[guild.id]!.channels[channel.id]!.lastMessageID = message.id
         if channel.isThread {

@@ -18,6 +18,8 @@ public struct EmulatedMessage: Sendable, Codable, Hashable {
     public var flags: Int
     /// The `nonce` the message was sent with (`enforce_nonce` deduplicates on it).
     public var nonce: String?
+    /// Who the message notified when it was created (`MentionRules`); nil in older files.
+    public var pings: MessagePings?
 
     public init(id: Snowflake, channelID: Snowflake, authorID: Snowflake, content: String, embeds: [JSONValue] = [], timestamp: Date) {
         self.id = id

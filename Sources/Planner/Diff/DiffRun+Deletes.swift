@@ -47,8 +47,8 @@ extension DiffRun {
                     continue
                 }
                 roles.append((key, role, reason))
-            case .guild, .member, .scheduledEvent:
-                continue // scheduled events: `planScheduledEvents`
+            case .guild, .member, .scheduledEvent, .announcement:
+                continue // scheduled events: `planScheduledEvents`; announcements are never owned
             }
         }
 

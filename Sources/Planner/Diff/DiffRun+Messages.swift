@@ -6,7 +6,7 @@ extension DiffRun {
     /// in a thread that stays archived are left alone (Discord refuses posts there).
     mutating func planMessages() {
         let archivedThreads = Set(desired.threads.filter(\.archived).map(\.key))
-        for message in desired.messages {
+        for message in desired.messages where message.family == .card {
             guard !archivedThreads.contains(message.channel) else { continue }
             guard let channel = refs[message.channel] else {
                 warn(message.key, "channel \(message.channel) is not a desired channel or thread; message skipped")

@@ -24,7 +24,7 @@ extension DiffRun {
             case .thread: live.threads[entry.id] != nil
             case .message: snapshot.messages[entry.id] != nil
             case .scheduledEvent: snapshot.scheduledEvents.contains { $0.id == entry.id }
-            case .guild, .member: false
+            case .guild, .member, .announcement: false
             }
         }.count
         let limit = desired.policy.maxDestroyFraction

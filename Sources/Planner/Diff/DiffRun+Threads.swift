@@ -123,7 +123,10 @@ extension DiffRun {
     private func needsWrite(_ thread: DesiredThread, _ id: Snowflake) -> Bool {
         if let live = live.threads[id], (live.name ?? "") != thread.name { return true }
         if options.manageMembers, membersDiffer(thread, have: Set(snapshot.threadMembers[id] ?? [])) { return true }
-        for message in desired.messages where message.channel == thread.key {
+        for message in desired.messages + desired.lapsed where message.channel == thread.key && message.family != .card {
+            if case .post = decide(message) { return true }
+        }
+        for message in desired.messages where message.channel == thread.key && message.family == .card {
             guard let entry = ownership[message.key], let current = snapshot.messages[entry.id],
                   current.channelID == id else { return true }
             if current.content != message.content || current.embeds != message.embeds { return true }

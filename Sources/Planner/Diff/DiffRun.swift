@@ -15,6 +15,7 @@ struct DiffRun {
     var changes: [Change] = []
     var warnings: [PlanWarning] = []
     var forgotten: [ResourceKey] = []
+    var skippedAnnouncements: [SkippedAnnouncement] = []
     /// Where each desired key's id comes from, once its phase ran.
     var refs: [ResourceKey: Ref] = [:]
     /// Index of the change that creates each key.

@@ -7,7 +7,8 @@ public enum Planner {
     /// `ownership` (or adopted into it by this plan).
     ///
     /// Order: roles, categories, channels (overwrites inside their create or modify), the
-    /// bulk position change, threads, thread members, member roles, messages, scheduled events; then deletes,
+    /// bulk position change, threads, thread members, member roles, messages, announcements
+    /// (or the skips of those past their window, `Plan.skippedAnnouncements`), scheduled events; then deletes,
     /// children before parents. Every `.created(key)` a change uses is made by an earlier
     /// change listed in its `dependencies`.
     ///
@@ -30,13 +31,16 @@ public enum Planner {
         run.planMemberRoles()
         run.planMessages()
         run.planScheduledEvents()
+        run.planAnnouncements()
         run.planDeletes()
         run.warnNearLimits(run.limitProblems())
         try run.checkGuildPermissions()
         try run.checkBotAccess()
         try run.checkSafety()
-        return Plan(
+        var plan = Plan(
             guildID: desired.guildID, changes: run.changes, warnings: run.warnings,
             forgotten: run.forgotten, estimatedSeconds: options.rateModel.estimate(run.changes))
+        plan.skippedAnnouncements = run.skippedAnnouncements
+        return plan
     }
 }

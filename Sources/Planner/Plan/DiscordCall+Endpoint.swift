@@ -18,7 +18,7 @@ extension DiscordCall {
         case .grantRole: .addMemberRole
         case .revokeRole: .removeMemberRole
         case .setMemberRoles: .modifyMember
-        case .postMessage: .createMessage
+        case .postMessage, .postAnnouncement: .createMessage
         case .editMessage: .editMessage
         case .deleteMessage: .deleteMessage
         case .pinMessage: .pinMessage
@@ -51,7 +51,7 @@ extension DiscordCall {
         case .grantRole(let u, let r): return [g, u.description, id(r)]
         case .revokeRole(let u, let r): return [g, u.description, r.description]
         case .setMemberRoles(let u, _, _): return [g, u.description]
-        case .postMessage(let c, _, _, _): return [id(c)]
+        case .postMessage(let c, _, _, _), .postAnnouncement(let c, _, _): return [id(c)]
         case .editMessage(let c, let m, _, _, _), .deleteMessage(let c, let m), .unpinMessage(let c, let m):
             return [c.description, m.description]
         case .pinMessage(let c, let m): return [id(c), id(m)]

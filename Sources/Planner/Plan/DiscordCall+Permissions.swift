@@ -27,6 +27,8 @@ extension DiscordCall {
             return .manageThreads
         case .postMessage(_, _, let embeds, _):
             return embeds.isEmpty ? .sendMessages : [.sendMessages, .embedLinks]
+        case .postAnnouncement:
+            return .sendMessages
         case .pinMessage, .unpinMessage:
             return .pinMessages
         case .createScheduledEvent:

@@ -42,6 +42,10 @@ public enum DiscordCall: Hashable, Sendable, Codable {
     case setMemberRoles(user: Snowflake, add: [Ref], remove: [Snowflake])
     /// `POST /channels/{channel}/messages`.
     case postMessage(channel: Ref, content: String, embeds: [Embed], components: [ActionRow])
+    /// `POST /channels/{channel}/messages` for an announcement: content only, with
+    /// `allowed_mentions.users` exactly `pings` (nothing else can ping). Recorded as sent,
+    /// never owned: an announcement is not edited, re-posted or deleted.
+    case postAnnouncement(channel: Ref, content: String, pings: [Snowflake])
     /// `PATCH /channels/{channel}/messages/{message}`.
     case editMessage(channel: Snowflake, message: Snowflake, content: String, embeds: [Embed], components: [ActionRow])
     /// `DELETE /channels/{channel}/messages/{message}`.
@@ -85,7 +89,7 @@ public enum DiscordCall: Hashable, Sendable, Codable {
         case .addThreadMember(let thread, _): refs = [thread]
         case .grantRole(_, let role): refs = [role]
         case .setMemberRoles(_, let add, _): refs = add
-        case .postMessage(let channel, _, _, _): refs = [channel]
+        case .postMessage(let channel, _, _, _), .postAnnouncement(let channel, _, _): refs = [channel]
         case .pinMessage(let channel, let message): refs = [channel, message]
         default: break
         }

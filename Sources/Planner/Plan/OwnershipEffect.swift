@@ -12,6 +12,9 @@ public enum OwnershipEffect: Hashable, Sendable, Codable {
     case record(key: ResourceKey, kind: ResourceKind, id: Snowflake?, appliedHash: String?)
     /// Remove `key` from the state store (deletes).
     case forget(ResourceKey)
+    /// Record announcement `key` as sent at `revision`, with the message id Discord returns
+    /// (`sent_alerts`): never owned, so never edited, re-posted or deleted.
+    case announce(key: ResourceKey, revision: String)
 
     /// The entry to store, given the id the request produced (creates) or nil.
     public func entry(createdID: Snowflake?) -> (ResourceKey, OwnershipEntry)? {

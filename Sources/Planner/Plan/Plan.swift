@@ -13,6 +13,8 @@ public struct Plan: Hashable, Sendable, Codable {
     /// Owned keys that are neither desired nor live any more: the executor may drop them
     /// from the state store (no request).
     public var forgotten: [ResourceKey]
+    /// Announcements past their window, recorded as skipped by apply (no request), with why.
+    public var skippedAnnouncements: [SkippedAnnouncement] = []
     /// About how long applying takes under `PlanOptions.rateModel`, in seconds.
     public var estimatedSeconds: Double
 
@@ -27,8 +29,17 @@ public struct Plan: Hashable, Sendable, Codable {
         self.estimatedSeconds = estimatedSeconds
     }
 
-    /// True when nothing needs doing (`No changes.`).
-    public var isEmpty: Bool { changes.isEmpty }
+    /// True when nothing needs doing (`No changes.`): no change, no skip to record.
+    public var isEmpty: Bool { changes.isEmpty && skippedAnnouncements.isEmpty }
+
+    /// The announcements this plan handles once applied (posted or skipped), with their
+    /// revisions: what `PlanOptions.announced` holds afterwards.
+    public var handledAnnouncements: [ResourceKey: String] {
+        var result: [ResourceKey: String] = [:]
+        for change in changes { if case .announce(let key, let revision) = change.ownership { result[key] = revision } }
+        for skipped in skippedAnnouncements { result[skipped.key] = skipped.revision }
+        return result
+    }
 
     /// Discord requests applying this plan takes (adopts cost none).
     public var requestCount: Int { changes.reduce(0) { $0 + $1.requestCount } }

@@ -17,6 +17,9 @@ public struct PlanOptions: Hashable, Sendable, Codable {
     /// waits and a later plan makes the edit. A changed content line (the card's status:
     /// opened, closed, started, finished) or button is edited at once; pins are not held.
     public var heldMessageEdits: Set<ResourceKey>
+    /// Announcements already handled (sent or skipped), with the revision handled last (the
+    /// state store's `sent_alerts`). The same revision is never announced again.
+    public var announced: [ResourceKey: String] = [:]
     /// A member with at least this many role grants/revokes in one plan gets them in one
     /// batched change (a fresh read plus one `PATCH`, two requests); nil never batches.
     /// Below 3 batching costs more requests than it saves (docs/architecture.md, "Role grants").

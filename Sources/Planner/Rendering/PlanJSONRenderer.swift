@@ -43,6 +43,8 @@ struct PlanDocument: Encodable {
     var summary: SummaryDocument
     var warnings: [WarningDocument]
     var forgotten: [String]
+    /// Present only when the plan skips announcements (docs/plan-json.md).
+    var skipped_announcements: [SkippedDocument]?
 
     init(_ plan: Plan) {
         guild_id = plan.guildID.description
@@ -50,7 +52,19 @@ struct PlanDocument: Encodable {
         summary = SummaryDocument(plan.summary)
         warnings = plan.warnings.map { WarningDocument(key: $0.key?.rawValue, message: $0.message) }
         forgotten = plan.forgotten.map(\.rawValue)
+        if !plan.skippedAnnouncements.isEmpty {
+            skipped_announcements = plan.skippedAnnouncements.map {
+                SkippedDocument(key: $0.key.rawValue, kind: $0.kind.rawValue, group: $0.group, reason: $0.reason)
+            }
+        }
     }
+}
+
+struct SkippedDocument: Encodable {
+    var key: String
+    var kind: String
+    var group: String
+    var reason: String
 }
 
 struct ChangeDocument: Encodable {

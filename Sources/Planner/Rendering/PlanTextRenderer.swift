@@ -12,18 +12,25 @@ public enum PlanTextRenderer {
             return out.text
         }
         let summary = plan.summary
-        out.line("Resource actions are indicated with the following symbols:")
-        for action in summary.actionsPresent {
-            out.line(out.paint(action, pad(action.symbol, 3)) + " " + action.legend)
-        }
-        out.line("")
-        out.line("simlane-reconcile will perform the following actions:")
-        for (group, changes) in groups(plan.changes) {
+        if !plan.changes.isEmpty {
+            out.line("Resource actions are indicated with the following symbols:")
+            for action in summary.actionsPresent {
+                out.line(out.paint(action, pad(action.symbol, 3)) + " " + action.legend)
+            }
             out.line("")
-            out.line(out.bold("── " + (group.isEmpty ? "Guild-wide" : group) + " ──"))
-            renderGroup(changes, into: &out)
+            out.line("simlane-reconcile will perform the following actions:")
+            for (group, changes) in groups(plan.changes) {
+                out.line("")
+                out.line(out.bold("── " + (group.isEmpty ? "Guild-wide" : group) + " ──"))
+                renderGroup(changes, into: &out)
+            }
+            out.line("")
         }
-        out.line("")
+        if !plan.skippedAnnouncements.isEmpty {
+            out.line(out.bold("Announcements recorded as skipped, not sent:"))
+            for skipped in plan.skippedAnnouncements { out.line("  !> " + skipped.line) }
+            out.line("")
+        }
         appendWarnings(plan, to: &out)
         out.line(out.bold(summary.line))
         return out.text
@@ -118,7 +125,7 @@ public enum PlanTextRenderer {
         case .update: "will be updated in-place"
         case .move: "will change"
         case .archive: "will be archived"
-        case .post: "will be posted"
+        case .post: change.kind == .announcement ? "will be announced (sent once, pings: \(change.fields.last?.new ?? "nobody"))" : "will be posted"
         case .edit: "will be edited"
         case .pin: change.fields.first?.new == "false" ? "will be unpinned" : "will be pinned"
         case .delete: "will be destroyed"

@@ -55,6 +55,9 @@ public enum SavedPlanAudit {
         if saved.forgotten != fresh.forgotten {
             return SavedPlanViolation(change: nil, problem: "the keys it drops from the state store differ")
         }
+        if saved.skippedAnnouncements != fresh.skippedAnnouncements {
+            return SavedPlanViolation(change: nil, problem: "the announcements it records as skipped differ")
+        }
         return nil
     }
 

@@ -134,6 +134,11 @@ struct SimulatedGuild {
             guard let channelID = resolve(channel) else { break }
             snapshot.messages[id] = Message(
                 id: id, channelID: channelID, author: nil, content: content, embeds: embeds, components: components)
+        case .postAnnouncement(let channel, let content, _):
+            let id = newID(for: change.key)
+            createdID = id
+            guard let channelID = resolve(channel) else { break }
+            snapshot.messages[id] = Message(id: id, channelID: channelID, author: nil, content: content)
         case .editMessage(_, let message, let content, let embeds, let components):
             snapshot.messages[message]?.content = content
             snapshot.messages[message]?.embeds = embeds
@@ -167,6 +172,7 @@ struct SimulatedGuild {
         switch change.ownership {
         case .none: break
         case .forget(let key): ownership[key] = nil
+        case .announce: break
         case .record:
             if let (key, entry) = change.ownership.entry(createdID: createdID) { ownership[key] = entry }
         }

@@ -42,4 +42,7 @@ public enum ResourceKind: String, Hashable, Sendable, Codable, CaseIterable {
     case scheduledEvent = "scheduled-event"
     /// A member whose managed roles change in one batched request (plan changes only).
     case member
+    /// A message sent once (`MessageFamily.announcement`): plan changes and the journal
+    /// only, never in ownership (the state store records it as sent instead).
+    case announcement
 }

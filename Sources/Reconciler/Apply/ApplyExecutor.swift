@@ -36,6 +36,12 @@ public struct ApplyExecutor: Sendable {
         if !plan.forgotten.isEmpty {
             try await store.apply(plan.forgotten.map { .disown($0) }, guild: guildID)
         }
+        if !plan.skippedAnnouncements.isEmpty {
+            try await store.apply(plan.skippedAnnouncements.map {
+                .announced(SentAlert(key: $0.key.rawValue, sentAt: now(), revision: $0.revision,
+                                     outcome: .skipped, reason: $0.reason))
+            }, guild: guildID)
+        }
         let changes = plan.changes
         let total = changes.count
         progress(.started(total: total))
@@ -129,7 +135,7 @@ public struct ApplyExecutor: Sendable {
             runID: runID, guildID: guildID, index: change.index, key: change.key,
             action: change.action.rawValue, kind: change.kind, summary: change.summaryLine,
             method: method, route: path, name: identity?.name, parentID: identity?.parent,
-            channelType: identity?.channelType, recordedAt: now())
+            channelType: identity?.channelType, revision: change.announcedRevision, recordedAt: now())
         let entry = try await store.recordIntent(intent)
         func succeeded(_ performed: PerformedChange, answer: String? = nil) async throws -> ChangeResult {
             let resourceID = performed.createdID ?? operation.touchedID
@@ -137,6 +143,9 @@ public struct ApplyExecutor: Sendable {
             switch change.ownership {
             case .none: break
             case .forget(let key): effects.append(.disown(key))
+            case .announce(let key, let revision):
+                effects.append(.announced(SentAlert(key: key.rawValue, sentAt: now(),
+                                                    messageID: performed.createdID, revision: revision)))
             case .record:
                 if let (key, entry) = change.ownership.entry(createdID: performed.createdID) {
                     effects.append(.own(key, entry))
@@ -251,6 +260,13 @@ struct DependencyGraph {
 
     /// Predecessors of `index` of either kind.
     func waitCount(_ index: Int) -> Int { dependencies[index].count + ordering[index].count }
+}
+
+extension Change {
+    /// The revision an announcement records once sent (nil for every other change).
+    var announcedRevision: String? {
+        if case .announce(_, let revision) = ownership { revision } else { nil }
+    }
 }
 
 extension DiscordCall {

@@ -10,7 +10,8 @@ import Spec
 /// an unowned resource with exactly the journalled kind, name and parent, created after the
 /// intent was written: that resource is adopted under the change's key, so the planner
 /// updates it instead of creating a duplicate. If nothing matches, the create never reached
-/// Discord and the planner simply plans it again. Every other action is idempotent (the
+/// Discord and the planner simply plans it again. A lost announcement found is recorded as
+/// sent, never owned. Every other action is idempotent (the
 /// planner recomputes it from the snapshot), so it is only marked settled.
 public struct CrashRecovery: Sendable {
     /// Clock skew tolerated between our journal timestamps and Discord's snowflakes.
@@ -44,13 +45,25 @@ public struct CrashRecovery: Sendable {
                 continue
             }
             let since = intent.recordedAt.addingTimeInterval(-skew)
-            let candidates = kind == .message
+            let candidates = kind == .message || kind == .announcement
                 ? (recentMessages[intent.parentID ?? 0] ?? [])
                     .filter { $0.author?.id == snapshot.botUserID && $0.content == name }.map(\.id)
                 : Self.candidates(kind: kind, name: name, parent: intent.parentID,
                                   channelType: intent.channelType, in: snapshot)
                 .filter { !owned.contains($0) && $0.timestamp >= since }
                 .sorted()
+            if kind == .announcement {
+                // Sent or not, never owned: found, it is recorded as sent; not found, the
+                // next plan sends it if its window is still open.
+                if let id = candidates.first {
+                    resolution.effects.append(.announced(SentAlert(
+                        key: intent.key.rawValue, sentAt: intent.recordedAt, messageID: id, revision: intent.revision)))
+                    resolution.notes[entry.id] = "answer lost; found \(id) in the guild and recorded it as sent"
+                } else {
+                    resolution.notes[entry.id] = "answer lost; not in the guild, so it may be sent again in its window"
+                }
+                continue
+            }
             if let id = candidates.first {
                 owned.insert(id)
                 ownedKeys.insert(intent.key)
@@ -96,7 +109,7 @@ public struct CrashRecovery: Sendable {
             return snapshot.scheduledEvents.filter {
                 sameName($0.name) && $0.creatorID == snapshot.botUserID && !$0.status.isFinal
             }.map(\.id)
-        case .message, .guild, .member:
+        case .message, .guild, .member, .announcement:
             return []
         }
     }

@@ -49,6 +49,8 @@ extension DiscordCall {
             return .setMemberRoles(user: user, add: try add.map(r), remove: remove)
         case .postMessage(let channel, let content, let embeds, let components):
             return .postMessage(channel: try r(channel), content: content, embeds: embeds, components: components)
+        case .postAnnouncement(let channel, let content, let pings):
+            return .postAnnouncement(channel: try r(channel), content: content, pings: pings)
         case .pinMessage(let channel, let message):
             return .pinMessage(channel: try r(channel), message: try r(message))
         default:
@@ -63,7 +65,8 @@ extension DiscordCall {
         case .createChannel(let new): return (new.name, new.parent?.existingID, new.type.rawValue)
         case .createThread(let parent, let name, let isPrivate, _):
             return (name, parent.existingID, isPrivate ? ChannelType.privateThread.rawValue : ChannelType.publicThread.rawValue)
-        case .postMessage(let channel, let content, _, _): return (content, channel.existingID, nil)
+        case .postMessage(let channel, let content, _, _), .postAnnouncement(let channel, let content, _):
+            return (content, channel.existingID, nil)
         case .createScheduledEvent(let new): return (new.name, nil, nil)
         default: return nil
         }
@@ -72,7 +75,7 @@ extension DiscordCall {
     /// Whether this operation makes a new resource whose id later changes may need.
     var isCreate: Bool {
         switch self {
-        case .createRole, .createChannel, .createThread, .postMessage, .createScheduledEvent: true
+        case .createRole, .createChannel, .createThread, .postMessage, .postAnnouncement, .createScheduledEvent: true
         default: false
         }
     }
@@ -91,6 +94,7 @@ extension Change {
         case .guild: "guild"
         case .member: "member"
         case .scheduledEvent: "scheduled event"
+        case .announcement: "announcement"
         }
         var line = "\(action.symbol) \(noun) \(name)"
         switch operation {

@@ -120,6 +120,17 @@ public struct DiscordChangePerformer: ChangePerformer {
                     }
                 })
             return PerformedChange(createdID: message.id, httpStatus: 200)
+        case .postAnnouncement(let ref, let content, let pings):
+            let channel = try Self.id(ref)
+            let message = try await client.createMessage(
+                in: channel,
+                CreateMessageRequest(content: content, allowedMentions: .only(users: pings)),
+                reason: reason, verify: {
+                    try await client.messages(in: channel, limit: 50, after: Snowflake(at: since)).first {
+                        $0.content == content && $0.id.timestamp >= since
+                    }
+                })
+            return PerformedChange(createdID: message.id, httpStatus: 200)
         case .editMessage(let channel, let message, let content, let embeds, let components):
             _ = try await client.editMessage(channelID: channel, messageID: message, EditMessageRequest(
                 content: content, embeds: embeds, allowedMentions: .noPings, components: components), reason: reason)

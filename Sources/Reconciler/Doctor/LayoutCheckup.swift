@@ -56,7 +56,7 @@ public enum LayoutCheckup {
             switch entry.kind {
             case .category, .text, .voice: missing = !liveChannels.contains(entry.id)
             case .role: missing = !liveRoles.contains(entry.id)
-            case .thread, .message, .guild, .member, .scheduledEvent: missing = false
+            case .thread, .message, .guild, .member, .scheduledEvent, .announcement: missing = false
             }
             if missing {
                 findings.append(.init(

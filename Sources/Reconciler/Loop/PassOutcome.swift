@@ -17,6 +17,8 @@ public struct PassOutcome: Hashable, Sendable, Codable {
     public var interrupted: Bool
     /// A human summary of failures, for the status file ("2 failed: missing Manage Roles").
     public var failureSummary: String?
+    /// Announcements recorded as skipped, with why (logged one line each).
+    public var skippedAnnouncements: [String] = []
 
     public init(
         planned: Int = 0, applied: Int = 0, failed: Int = 0, skipped: Int = 0,

@@ -81,6 +81,9 @@ extension ReconcileLoop {
             details["failed"] = "\(outcome.failed)"
             details["next_wake"] = "\(schedule.nextWake.map { $0.formatted(.iso8601) } ?? "none")"
             details["next_reason"] = "\(schedule.reason)"
+            for line in outcome.skippedAnnouncements {
+                logger.notice("announcement skipped, not sent", metadata: meta.merging(["announcement": "\(line)"]) { a, _ in a })
+            }
             if outcome.interrupted {
                 logger.notice("pass interrupted by shutdown", metadata: details)
             } else if !outcome.converged {

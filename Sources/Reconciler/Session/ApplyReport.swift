@@ -84,6 +84,8 @@ public struct ReconcileOutcome: Hashable, Sendable {
     public var rateLimited: Int
     /// Failures, one actionable line each.
     public var errors: [String]
+    /// Announcements recorded as skipped in this pass, one line each with the reason.
+    public var skippedAnnouncements: [String] = []
 
     public init(
         runID: String?, planned: Int, applied: Int, failed: Int, skipped: Int, converged: Bool,

@@ -93,6 +93,9 @@ public final class Reconciler: Sendable {
         var planOptions = options.plan
         planOptions.heldMessageEdits = SignupCardThrottle(frequency: signupUpdateFrequency)
             .held(try await store.managedMessages(guild: guildID), at: at)
+        for alert in try await store.sentAlerts(guild: guildID) {
+            planOptions.announced[ResourceKey(alert.key)] = alert.revision ?? ""
+        }
         do {
             let plan = try Planner.diff(desired: compiled.desired, snapshot: snapshot, ownership: ownership,
                                         options: planOptions)
@@ -247,7 +250,7 @@ public final class Reconciler: Sendable {
         var report: ApplyReport?
         if !run.plan.isEmpty { report = try await apply(run, progress: progress) }
         let used = await counts() - before
-        return ReconcileOutcome(
+        var outcome = ReconcileOutcome(
             runID: report?.runID, planned: run.plan.changes.count, applied: report?.done ?? 0,
             failed: report?.failed ?? 0, skipped: report?.skipped ?? 0,
             converged: report?.succeeded ?? true,
@@ -255,6 +258,8 @@ public final class Reconciler: Sendable {
             nextTransitionReason: run.compiled.nextTransitionReason,
             requests: used.requests, rateLimited: used.rateLimited,
             errors: report?.results.filter { $0.status == .failed }.map { "\($0.summary): \($0.reason ?? "failed")" } ?? [])
+        if report != nil { outcome.skippedAnnouncements = run.plan.skippedAnnouncements.map(\.line) }
+        return outcome
     }
 
     /// A stable hash of a club's settings and data (for saved plans).

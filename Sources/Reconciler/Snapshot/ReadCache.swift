@@ -60,7 +60,8 @@ actor ReadCache {
         case .modifyThread(let thread, _), .addThreadMember(let thread, _): [thread.existingID].compactMap { $0 }
         case .removeThreadMember(let thread, _): [thread]
         case .modifyChannel(let id, _), .deleteChannel(let id): [id]
-        case .postMessage(let channel, _, _, _), .pinMessage(let channel, _): [channel.existingID].compactMap { $0 }
+        case .postMessage(let channel, _, _, _), .postAnnouncement(let channel, _, _), .pinMessage(let channel, _):
+            [channel.existingID].compactMap { $0 }
         case .editMessage(let channel, _, _, _, _), .deleteMessage(let channel, _), .unpinMessage(let channel, _): [channel]
         // Member roles are in no cached channel or thread read: the snapshot's member pages
         // are read every time.

@@ -11,13 +11,13 @@ extension SQLiteStateStore {
         try await writer.write { db in
             try db.execute(sql: """
                 INSERT INTO journal (run_id, guild_id, change_index, key, action, kind, summary,
-                                     method, route, name, parent_id, channel_type, recorded_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     method, route, name, parent_id, channel_type, revision, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [intent.runID, intent.guildID.description, intent.index,
                                  intent.key.rawValue, intent.action, intent.kind?.rawValue,
                                  intent.summary, intent.method, intent.route, intent.name,
                                  intent.parentID?.description, intent.channelType,
-                                 intent.recordedAt])
+                                 intent.revision, intent.recordedAt])
             return db.lastInsertedRowID
         }
     }
@@ -81,7 +81,7 @@ extension SQLiteStateStore {
             kind: (row["kind"] as String?).flatMap(ResourceKind.init(rawValue:)),
             summary: row["summary"], method: row["method"], route: row["route"],
             name: row["name"], parentID: (row["parent_id"] as String?).flatMap(Snowflake.init(string:)),
-            channelType: row["channel_type"], recordedAt: row["recorded_at"])
+            channelType: row["channel_type"], revision: row["revision"], recordedAt: row["recorded_at"])
         var outcome: JournalOutcome?
         if let status = (row["status"] as String?).flatMap(JournalStatus.init(rawValue:)) {
             outcome = JournalOutcome(

@@ -143,6 +143,16 @@ public final class SQLiteStateStore: StateStore {
             case .forgetMessage(let key):
                 try db.execute(sql: "DELETE FROM managed_messages WHERE guild_id = ? AND key = ?",
                                arguments: [guild.description, key.rawValue])
+            case .announced(let alert):
+                try db.execute(sql: """
+                    INSERT INTO sent_alerts (guild_id, key, sent_at, message_id, revision, outcome, reason)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (guild_id, key) DO UPDATE SET sent_at = excluded.sent_at,
+                        message_id = excluded.message_id, revision = excluded.revision,
+                        outcome = excluded.outcome, reason = excluded.reason
+                    WHERE excluded.revision IS NOT sent_alerts.revision
+                    """, arguments: [guild.description, alert.key, alert.sentAt, alert.messageID?.description,
+                                     alert.revision, alert.outcome.rawValue, alert.reason])
             }
         }
     }
@@ -204,22 +214,14 @@ public final class SQLiteStateStore: StateStore {
         }
     }
 
-    public func recordAlert(_ alert: SentAlert, guild: Snowflake) async throws {
-        try await writer.write { db in
-            try db.execute(sql: """
-                INSERT OR IGNORE INTO sent_alerts (guild_id, key, sent_at, message_id)
-                VALUES (?, ?, ?, ?)
-                """, arguments: [guild.description, alert.key, alert.sentAt,
-                                 alert.messageID?.description])
-        }
-    }
-
     public func sentAlerts(guild: Snowflake) async throws -> [SentAlert] {
         try await writer.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM sent_alerts WHERE guild_id = ? ORDER BY sent_at",
                              arguments: [guild.description]).map { row in
                 SentAlert(key: row["key"], sentAt: row["sent_at"],
-                          messageID: (row["message_id"] as String?).flatMap(Snowflake.init(string:)))
+                          messageID: (row["message_id"] as String?).flatMap(Snowflake.init(string:)),
+                          revision: row["revision"],
+                          outcome: SentAlert.Outcome(rawValue: row["outcome"]) ?? .sent, reason: row["reason"])
             }
         }
     }

@@ -124,6 +124,16 @@ enum StateMigrations {
                 CREATE INDEX member_syncs_guild ON member_syncs (guild_id, at);
                 """)
         }
+        migrator.registerMigration("v3-announcements") { db in
+            // sent_alerts becomes the record of every announcement: sent or skipped, at
+            // which revision, and why; the journal carries the revision a lost post needs.
+            try db.execute(sql: """
+                ALTER TABLE sent_alerts ADD COLUMN revision TEXT;
+                ALTER TABLE sent_alerts ADD COLUMN outcome TEXT NOT NULL DEFAULT 'sent';
+                ALTER TABLE sent_alerts ADD COLUMN reason TEXT;
+                ALTER TABLE journal ADD COLUMN revision TEXT;
+                """)
+        }
         return migrator
     }
 }

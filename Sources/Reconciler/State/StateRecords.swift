@@ -24,13 +24,17 @@ public struct JournalIntent: Hashable, Sendable, Codable {
     public var name: String?
     public var parentID: Snowflake?
     public var channelType: Int?
+    /// For an announcement: the revision to record as sent if a lost answer is recovered.
+    public var revision: String?
     public var recordedAt: Date
 
     public init(
         runID: String, guildID: Snowflake, index: Int, key: ResourceKey, action: String,
         kind: ResourceKind? = nil, summary: String, method: String, route: String,
-        name: String? = nil, parentID: Snowflake? = nil, channelType: Int? = nil, recordedAt: Date
+        name: String? = nil, parentID: Snowflake? = nil, channelType: Int? = nil,
+        revision: String? = nil, recordedAt: Date
     ) {
+        self.revision = revision
         self.runID = runID
         self.guildID = guildID
         self.index = index
@@ -102,6 +106,9 @@ public enum StateEffect: Hashable, Sendable {
     /// A message we post and keep in sync.
     case message(ManagedMessage)
     case forgetMessage(ResourceKey)
+    /// An announcement was sent or skipped at a revision (a repeat of the same revision
+    /// keeps the first record).
+    case announced(SentAlert)
 }
 
 /// A message the reconciler posted and keeps up to date (signup card, stint alert). The
@@ -127,16 +134,31 @@ public struct ManagedMessage: Hashable, Sendable, Codable {
     }
 }
 
-/// An alert that was sent once and must never be sent again (a stint alert, say).
+/// An announcement handled once (`sent_alerts`): sent (with its message id) or skipped
+/// (with the reason), at one revision. The same revision is never announced again.
 public struct SentAlert: Hashable, Sendable, Codable {
+    /// What became of it.
+    public enum Outcome: String, Hashable, Sendable, Codable {
+        case sent, skipped
+    }
+
     public var key: String
     public var sentAt: Date
     public var messageID: Snowflake?
+    /// The announcement's revision (`Announcement.revision`); nil in rows of older versions.
+    public var revision: String?
+    public var outcome: Outcome
+    /// Why it was skipped.
+    public var reason: String?
 
-    public init(key: String, sentAt: Date, messageID: Snowflake? = nil) {
+    public init(key: String, sentAt: Date, messageID: Snowflake? = nil, revision: String? = nil,
+                outcome: Outcome = .sent, reason: String? = nil) {
         self.key = key
         self.sentAt = sentAt
         self.messageID = messageID
+        self.revision = revision
+        self.outcome = outcome
+        self.reason = reason
     }
 }
 

@@ -5,7 +5,8 @@ import Planner
 import Spec
 
 /// Where the reconciler remembers what it manages and what it did: ownership (key -> id and
-/// applied hash), the apply journal, managed messages, sent alerts, runs and the audit trail.
+/// applied hash), the apply journal, managed messages, announcements sent or skipped, runs
+/// and the audit trail.
 ///
 /// The protocol is what the executor, the CLI and the daemon code against; `SQLiteStateStore`
 /// is the implementation (on disk, or in memory for tests). Every method is a transaction.
@@ -43,7 +44,7 @@ public protocol StateStore: Sendable {
     func journal(run: String) async throws -> [JournalEntry]
 
     func managedMessages(guild: Snowflake) async throws -> [ManagedMessage]
-    func recordAlert(_ alert: SentAlert, guild: Snowflake) async throws
+    /// Every announcement handled (sent or skipped; written by `StateEffect.announced`).
     func sentAlerts(guild: Snowflake) async throws -> [SentAlert]
     /// The audit trail, newest first.
     func audit(guild: Snowflake, limit: Int) async throws -> [AuditEntry]

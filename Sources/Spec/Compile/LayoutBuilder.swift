@@ -175,14 +175,9 @@ struct LayoutBuilder {
                                                                 teamKey: teamKey, group: group(event)) {
                 guild.messages.append(card)
             }
-            if settings.stintAlerts, includeMessages {
-                for (number, stint) in team.stints.enumerated()
-                where at >= stint.start.addingTimeInterval(-settings.notifications.stintAlertLead) {
-                    guild.messages.append(DesiredMessage(
-                        key: teamKey.appending("message", "stint-\(number + 1)"), channel: teamKey.appending("thread"),
-                        content: SignupCard.stintAlert(stint, number: number + 1, team: team, members: timeline.membersByID),
-                        marker: .contentPrefix(prefix: SignupCard.stintAlertPrefix(number: number + 1)), group: group(event)))
-                }
+            if !archived, includeMessages {
+                AnnouncementBuilder(settings: settings, members: timeline.membersByID, at: at)
+                    .add(team, key: teamKey, of: event, group: group(event), to: &guild)
             }
             guard !archived, settings.voiceChannels else { continue }
             voice.append(DesiredChannel(

@@ -1,9 +1,10 @@
 import DiscordTypes
 import Foundation
 
-/// The texts the layout carries: signup channel topic, the pinned signup card and stint
-/// alerts. Times on the card are Discord timestamp markup (`<t:unix:F>`, rendered in each
-/// reader's zone, with a relative countdown); club text is escaped (`DiscordMarkdown`).
+/// The texts the layout carries: signup channel topic and the pinned signup card (stint
+/// alerts are in `AnnouncementText`). Times on the card are Discord timestamp markup
+/// (`<t:unix:F>`, rendered in each reader's zone, with a relative countdown); club text is
+/// escaped (`DiscordMarkdown`).
 enum SignupCard {
     static func utc(_ date: Date) -> String {
         let text = ValueParsers.timestampText(date)
@@ -100,16 +101,5 @@ enum SignupCard {
         }
         if dropped { embed.description = (embed.description ?? "") + " (some teams not shown)" }
         return embed.prepared
-    }
-
-    /// The start of stint alert `number`: one per number in a team's thread, so it marks
-    /// the alert as ours (`MessageMarker.contentPrefix`) without visible extra text.
-    static func stintAlertPrefix(number: Int) -> String { "Stint \(number) for " }
-
-    static func stintAlert(_ stint: Stint, number: Int, team: Team, members: [String: Member]) -> String {
-        let member = members[stint.driver]
-        let who = member?.discordUserID.map { "<@\($0)> (\(member?.displayName ?? stint.driver))" }
-            ?? member?.displayName ?? stint.driver
-        return "\(stintAlertPrefix(number: number))\(team.name): \(who) drives \(clock(stint.start))–\(clock(stint.end)) UTC, starting \(markup(stint.start, "R"))."
     }
 }

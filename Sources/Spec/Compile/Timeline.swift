@@ -148,6 +148,8 @@ struct Timeline {
         case raceVoiceCloses(event: String)
         case stintAlert(driver: String, team: String, event: String)
         case eventListed(event: String)
+        /// An announcement's window closes: from now on it is skipped, not sent.
+        case announcementLapses(what: String)
 
         var text: String {
             switch self {
@@ -162,6 +164,7 @@ struct Timeline {
             case .raceVoiceCloses(let event): "race voice for \(event) closes"
             case .stintAlert(let driver, let team, let event): "stint alert for \(driver) (\(team), \(event))"
             case .eventListed(let event): "\(event) appears in the server's Events list"
+            case .announcementLapses(let what): "the window for \(what) closes (announcement_grace)"
             }
         }
     }
@@ -211,13 +214,25 @@ struct Timeline {
                    event.raceVoiceFrom < event.raceVoiceUntil, event.raceVoiceFrom < plan.archiveAt {
                     items.append((event.raceVoiceFrom, .raceVoiceOpens(event: name)))
                 }
+                // Announcements move from `messages` to `lapsed` when their window closes
+                // (`AnnouncementBuilder`); they exist from the teams' publication to the race's end.
+                let grace = settings.notifications.announcementGrace
+                let alive = min(event.event.end, plan.archiveAt, end)
+                if hasTeams, event.teamsFrom.addingTimeInterval(grace) < alive {
+                    items.append((event.teamsFrom.addingTimeInterval(grace), .announcementLapses(what: "team notices of \(name)")))
+                }
                 guard settings.stintAlerts else { continue }
                 for team in event.event.teams {
                     for stint in team.stints {
                         let due = stint.start.addingTimeInterval(-alertLead)
-                        guard due >= event.teamsFrom, due < end else { continue }
                         let driver = membersByID[stint.driver]?.displayName ?? stint.driver
-                        items.append((due, .stintAlert(driver: driver, team: team.name, event: name)))
+                        if due >= event.teamsFrom, due < alive {
+                            items.append((due, .stintAlert(driver: driver, team: team.name, event: name)))
+                        }
+                        let lapses = due.addingTimeInterval(grace)
+                        if lapses > event.teamsFrom, lapses < alive {
+                            items.append((lapses, .announcementLapses(what: "the stint alert for \(driver) (\(team.name))")))
+                        }
                     }
                 }
             }
@@ -235,7 +250,7 @@ struct Timeline {
             switch item.reason {
             case .archived, .retired, .channelOpens, .teamsPublished, .raceVoiceOpens, .raceVoiceCloses:
                 result.append(item.at)
-            case .signupCloses, .starts, .ends, .stintAlert, .eventListed:
+            case .signupCloses, .starts, .ends, .stintAlert, .eventListed, .announcementLapses:
                 continue
             }
         }

@@ -1,10 +1,10 @@
 import DiscordTypes
 
-/// `scheduledEvents` is written only when there are some, so layouts of clubs without
+/// `scheduledEvents` and `lapsed` are written only when there are some, so layouts of clubs without
 /// `scheduled_events` encode as they always did (golden renders, saved plans).
 extension DesiredGuild {
     enum CodingKeys: String, CodingKey {
-        case guildID, roles, channels, threads, messages, scheduledEvents, retired, policy
+        case guildID, roles, channels, threads, messages, scheduledEvents, lapsed, retired, policy
     }
 
     public init(from decoder: any Decoder) throws {
@@ -17,6 +17,7 @@ extension DesiredGuild {
                   retired: try c.decode([ResourceKey].self, forKey: .retired),
                   policy: try c.decode(GuildPolicy.self, forKey: .policy))
         scheduledEvents = try c.decodeIfPresent([DesiredScheduledEvent].self, forKey: .scheduledEvents) ?? []
+        lapsed = try c.decodeIfPresent([DesiredMessage].self, forKey: .lapsed) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -27,6 +28,7 @@ extension DesiredGuild {
         try c.encode(threads, forKey: .threads)
         try c.encode(messages, forKey: .messages)
         if !scheduledEvents.isEmpty { try c.encode(scheduledEvents, forKey: .scheduledEvents) }
+        if !lapsed.isEmpty { try c.encode(lapsed, forKey: .lapsed) }
         try c.encode(retired, forKey: .retired)
         try c.encode(policy, forKey: .policy)
     }

@@ -17,6 +17,10 @@ public struct DesiredGuild: Hashable, Sendable, Codable {
     public var messages: [DesiredMessage]
     /// Races in the guild's Events list (`scheduled_events: true`), in event order.
     public var scheduledEvents: [DesiredScheduledEvent] = []
+    /// Announcements past their window (`announcement_grace`) that no pass has handled yet:
+    /// never sent, only recorded as skipped with the reason. Kept apart from `messages` so
+    /// renders show only what will be posted. Listed while their event's race is not over.
+    public var lapsed: [DesiredMessage] = []
     /// Keys of resources whose retention has expired: delete them if we own them, whatever
     /// the orphan policy says.
     public var retired: [ResourceKey]

@@ -134,7 +134,9 @@ public struct DesiredThread: Hashable, Sendable, Codable {
     }
 }
 
-/// A message the reconciler posts and keeps in sync (the cards, stint alerts).
+/// A message the reconciler posts: a card it keeps in sync (signup card, entry list,
+/// strategy, results, statistics) or an announcement it sends once (stint alert, team
+/// notice, strategy change), see `MessageFamily`.
 public struct DesiredMessage: Hashable, Sendable, Codable {
     public var key: ResourceKey
     /// Key of the desired text channel or thread the message belongs in.
@@ -148,11 +150,19 @@ public struct DesiredMessage: Hashable, Sendable, Codable {
     /// How the bot's message is recognised when the state store has lost it; nil: never adopted.
     public var marker: MessageMarker?
     public var group: String
+    /// Discord users the message pings (`allowed_mentions.users`), sorted; empty pings
+    /// nobody. Cards always ping nobody.
+    public var pings: [Snowflake]
+    /// Card (level-based) or announcement (edge-triggered, sent once).
+    public var family: MessageFamily
 
     public init(
         key: ResourceKey, channel: ResourceKey, content: String, embeds: [Embed] = [],
-        components: [ActionRow] = [], pinned: Bool = false, marker: MessageMarker? = nil, group: String = ""
+        components: [ActionRow] = [], pinned: Bool = false, marker: MessageMarker? = nil, group: String = "",
+        pings: [Snowflake] = [], family: MessageFamily = .card
     ) {
+        self.pings = Array(Set(pings)).sorted()
+        self.family = family
         self.key = key
         self.channel = channel
         self.content = content

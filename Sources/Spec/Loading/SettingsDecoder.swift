@@ -111,12 +111,18 @@ enum SettingsDecoder {
 
     private static func decodeNotifications(_ node: YAMLValue, into value: inout NotificationSettings) {
         guard let map = node.mapping(
-            allowed: ["signup_update_frequency", "stint_alert_lead", "race_voice_lead", "race_grace_period"],
+            allowed: ["signup_update_frequency", "stint_alert_lead", "race_voice_lead", "race_grace_period",
+                      "announcement_grace"],
             example: "stint_alert_lead: 15m") else { return }
         if let v = map["signup_update_frequency"]?.duration() { value.signupUpdateFrequency = v }
         if let v = map["stint_alert_lead"]?.duration() { value.stintAlertLead = v }
         if let v = map["race_voice_lead"]?.duration() { value.raceVoiceLead = v }
         if let v = map["race_grace_period"]?.duration() { value.raceGrace = v }
+        if let node = map["announcement_grace"], let v = node.duration() {
+            value.announcementGrace = v
+            // The window is [instant, instant + grace): zero leaves no moment to send in.
+            if v <= 0 { node.warning("announcement_grace 0s sends no announcement at all", hint: "use e.g. 5m") }
+        }
     }
 
     private static func decodeRetention(_ node: YAMLValue, into value: inout RetentionSettings) {

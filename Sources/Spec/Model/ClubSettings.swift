@@ -99,6 +99,9 @@ public struct NotificationSettings: Hashable, Sendable, Codable {
     public var stintAlertLead: TimeInterval
     /// Race voice channels open this long before the start.
     public var raceVoiceLead: TimeInterval
+    /// How late an announcement (stint alert, team notice) may still be sent after its
+    /// instant; later it is skipped, never sent late (`announcement_grace`).
+    public var announcementGrace: TimeInterval = 5 * 60
     /// Race voice channels stay this long after the event ends.
     public var raceGrace: TimeInterval
 

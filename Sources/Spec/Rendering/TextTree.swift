@@ -132,9 +132,11 @@ struct TextTree {
     }
 
     private func messageLine(_ message: DesiredMessage) -> String {
-        let marker = message.pinned ? "📌 " : "✉ "
+        let marker = message.family.announcement != nil ? ">> " : message.pinned ? "📌 " : "✉ "
         let embed = message.embeds.first.flatMap(\.title).map { "  {embed: \($0)}" } ?? ""
-        return marker + message.content + embed + "  [\(message.key)]"
+        let pings = message.family.announcement == nil ? ""
+            : "  (pings " + (message.pings.isEmpty ? "nobody" : message.pings.map { names[$0] ?? "user \($0)" }.joined(separator: ", ")) + ")"
+        return marker + message.content + embed + pings + "  [\(message.key)]"
     }
 
     /// Who may see or join the channel, from its overwrites.

@@ -66,7 +66,9 @@ struct ApplyCommand: AsyncParsableCommand {
     private func apply(_ context: ReconcileContext, saved: SavedPlan?, instant: Date) async throws -> Bool {
         let printer = ProgressPrinter()
         let report: ApplyReport
+        let skippedAnnouncements: [SkippedAnnouncement]
         if let saved {
+            skippedAnnouncements = saved.plan.skippedAnnouncements
             if saved.plan.isEmpty {
                 Console.out("No changes. The saved plan is empty.")
                 return false
@@ -77,6 +79,7 @@ struct ApplyCommand: AsyncParsableCommand {
             let run = try await context.reconciler.plan(config: context.config, at: instant)
             Console.write(PlanTextRenderer.render(run.plan, color: Console.stdoutIsTTY))
             if run.plan.isEmpty { return false }
+            skippedAnnouncements = run.plan.skippedAnnouncements
             if !autoApprove {
                 Console.out("\nDo you want to perform these actions? Only 'yes' will be accepted to approve.")
                 FileHandle.standardOutput.write(Data("  Enter a value: ".utf8))
@@ -89,6 +92,9 @@ struct ApplyCommand: AsyncParsableCommand {
             report = try await context.reconciler.apply(run) { printer.handle($0) }
         }
         Console.out("")
+        for skipped in skippedAnnouncements {
+            Console.out("Announcement skipped, not sent: \(skipped.line)")
+        }
         Console.out(report.summaryLine)
         for result in report.results where result.status == .failed {
             Console.error("\(result.summary): \(result.reason ?? "failed")")

@@ -86,7 +86,8 @@ struct DesiredStateOracle {
                 problems.append("\(thread.key) members")
             }
         }
-        for message in desired.messages where !archivedThreads.contains(message.channel) {
+        // Announcements are sent once and never owned: the state store's record covers them.
+        for message in desired.messages where message.family == .card && !archivedThreads.contains(message.channel) {
             guard let id = ownership[message.key]?.id, let live = snapshot.messages[id] else {
                 problems.append("\(message.key) missing")
                 continue

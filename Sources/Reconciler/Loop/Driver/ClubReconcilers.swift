@@ -175,6 +175,7 @@ extension PassOutcome {
             skipped: outcome.skipped, nextTransition: outcome.nextTransition,
             nextTransitionReason: outcome.nextTransitionReason, interrupted: interrupted,
             failureSummary: outcome.errors.isEmpty ? nil : Self.summary(outcome.errors))
+        skippedAnnouncements = outcome.skippedAnnouncements
     }
 
     static func summary(_ errors: [String]) -> String {
