@@ -25,6 +25,10 @@ struct APIError: Error, Sendable {
     static let unknownRole = APIError(status: 404, code: 10011, message: "Unknown Role")
     static let unknownUser = APIError(status: 404, code: 10013, message: "Unknown User")
     static let unknownApplication = APIError(status: 404, code: 10002, message: "Unknown Application")
+    static let unknownWebhook = APIError(status: 404, code: 10015, message: "Unknown Webhook")
+    static let unknownInteraction = APIError(status: 404, code: 10062, message: "Unknown interaction")
+    static let interactionAcknowledged = APIError(
+        status: 400, code: 40060, message: "Interaction has already been acknowledged.")
     static let maxPins = APIError(status: 400, code: 30003, message: "Maximum number of pins reached (50)")
     static let maxRoles = APIError(status: 400, code: 30005, message: "Maximum number of server roles reached (250)")
     static let maxDailyCommandCreates = APIError(

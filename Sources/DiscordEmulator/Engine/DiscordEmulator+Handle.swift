@@ -44,9 +44,15 @@ extension DiscordEmulator {
         routeKey = endpoint.key
         let major = Endpoint.majorParameter(params, endpoint: endpoint)
 
-        guard let auth = request.header("Authorization"), auth.hasPrefix("Bot "),
-              let botID = state.tokens[String(auth.dropFirst(4))]
-        else {
+        // Interaction routes are authorised by the token in their path (their handlers check
+        // it); the application stands in for the bot.
+        let interactionApp = endpoint.isInteractionRoute
+            ? Snowflake(string: params["application_id"] ?? "")
+                ?? interactions[params["interaction_token"] ?? ""]?.applicationID ?? 0
+            : nil
+        guard let botID = interactionApp ?? request.header("Authorization").flatMap({ auth in
+            auth.hasPrefix("Bot ") ? state.tokens[String(auth.dropFirst(4))] : nil
+        }) else {
             response = APIError.unauthorized.response
             return response
         }
@@ -98,7 +104,8 @@ extension DiscordEmulator {
             extra = ("channel.name-topic", sublimit)
         }
         let headers: [String: String]
-        switch limiter.admit(bot: botID.description, bucket: endpoint.bucket, major: major, extra: extra, now: now) {
+        let limiterKey = endpoint.isInteractionRoute ? major : botID.description
+        switch limiter.admit(bot: limiterKey, bucket: endpoint.bucket, major: major, extra: extra, now: now) {
         case .limited(let scope, let retryAfter, let limitHeaders):
             return (Self.rateLimited(retryAfter: retryAfter, scope: scope, headers: limitHeaders), false, scope)
         case .allowed(let allowedHeaders):
@@ -162,6 +169,9 @@ extension DiscordEmulator {
         case .pinMessage: return try pinMessage(c, pin: true)
         case .unpinMessage: return try pinMessage(c, pin: false)
         case .overwriteGuildCommands: return try overwriteGuildCommands(c)
+        case .interactionCallback: return try interactionCallback(c)
+        case .editOriginalInteractionResponse: return try editOriginalInteractionResponse(c)
+        case .createFollowupMessage: return try createFollowupMessage(c)
         }
     }
 

@@ -33,6 +33,7 @@ public enum RateLimitBucket {
     public static let deleteMessage = "channel.messages.delete"
     public static let pins = "channel.pins"
     public static let commands = "application.guild-commands"
+    public static let interactions = "interaction.webhooks"
 }
 
 /// The emulator's rate limits.

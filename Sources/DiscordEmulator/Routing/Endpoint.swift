@@ -13,6 +13,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
     case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
     case overwriteGuildCommands
+    case interactionCallback, editOriginalInteractionResponse, createFollowupMessage
 
     var method: String {
         switch self {
@@ -20,8 +21,9 @@ enum Endpoint: String, CaseIterable, Sendable {
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
              .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins:
             "GET"
-        case .createChannel, .createRole, .startThread, .createMessage: "POST"
-        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage: "PATCH"
+        case .createChannel, .createRole, .startThread, .createMessage, .interactionCallback, .createFollowupMessage: "POST"
+        case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage,
+             .editOriginalInteractionResponse: "PATCH"
         case .editOverwrite, .addMemberRole, .addThreadMember, .pinMessage, .overwriteGuildCommands: "PUT"
         case .deleteChannel, .deleteOverwrite, .deleteRole, .removeMemberRole, .removeThreadMember,
              .deleteMessage, .unpinMessage:
@@ -52,6 +54,9 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
         case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
         case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .interactionCallback: "/interactions/{interaction_id}/{interaction_token}/callback"
+        case .editOriginalInteractionResponse: "/webhooks/{application_id}/{interaction_token}/messages/@original"
+        case .createFollowupMessage: "/webhooks/{application_id}/{interaction_token}"
         }
     }
 
@@ -90,16 +95,24 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .deleteMessage: RateLimitBucket.deleteMessage
         case .listPins, .pinMessage, .unpinMessage: RateLimitBucket.pins
         case .overwriteGuildCommands: RateLimitBucket.commands
+        case .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage: RateLimitBucket.interactions
         }
     }
 
     var isMutation: Bool { method != "GET" }
 
+    /// Interaction callbacks and webhooks: authorised by the interaction's token in the path,
+    /// not the bot token, and outside the global limit (rate-limits.mdx).
+    var isInteractionRoute: Bool {
+        self == .interactionCallback || self == .editOriginalInteractionResponse || self == .createFollowupMessage
+    }
+
     /// Whether the route reads a JSON body.
     var takesBody: Bool {
         switch self {
         case .createChannel, .modifyChannelPositions, .modifyChannel, .editOverwrite, .createRole,
-             .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands:
+             .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands,
+             .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage:
             true
         default: false
         }
@@ -149,6 +162,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     /// commands count per guild too), or `global`.
     static func majorParameter(_ params: [String: String], endpoint: Endpoint) -> String {
         if endpoint.template.hasPrefix("/channels/"), let c = params["channel_id"] { return "channel:\(c)" }
+        if endpoint.isInteractionRoute, let token = params["interaction_token"] { return "webhook:\(token.suffix(12))" }
         if let g = params["guild_id"] { return "guild:\(g)" }
         return "global"
     }

@@ -70,7 +70,8 @@ public actor ClubReconcilers {
     /// How long a pass waits for another run (an `apply`) to release the club's state lock.
     static let lockTimeout: Duration = .seconds(30)
 
-    nonisolated func stateFile(for club: ClubSource) -> String {
+    /// The state store file of `club` (`--state`, or `.simlane/state.sqlite` beside it).
+    public nonisolated func stateFile(for club: ClubSource) -> String {
         StatePath.stateFile(config: club.path, override: stateOverride)
     }
 
