@@ -62,7 +62,8 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "simlane-bench", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "DiscordTypes"],

@@ -37,6 +37,11 @@ extension DiscordEmulator {
                    body: try? parsedBody.get(), executed: executed, now: now)
         }
 
+        if path == "/oauth2/token" {
+            routeKey = "POST /oauth2/token"
+            response = oauthToken(request)
+            return response
+        }
         guard let (endpoint, params) = Endpoint.match(method: request.method, path: path) else {
             response = (Endpoint.pathExists(path) ? APIError.methodNotAllowed : APIError.notFound).response
             return response

@@ -61,6 +61,9 @@ public actor DiscordEmulator {
     var invalidTimes: [Date] = []
     /// Interactions opened by tests, by token (not persisted: tokens live 15 minutes).
     var interactions: [String: EmulatedInteraction] = [:]
+    /// OAuth2 client secrets by application, and the codes issued by approved installs.
+    var oauthSecrets: [Snowflake: String] = [:]
+    var authorizationCodes: [String: AuthorizationCode] = [:]
     let persistenceURL: URL?
     /// Where JSON request bodies are appended (`bodies-<pid>.jsonl`); nil = off.
     let bodyLogDirectory: URL?

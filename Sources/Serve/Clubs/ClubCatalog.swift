@@ -11,10 +11,14 @@ public actor ClubCatalog {
     public init(sources: [ClubSource]) {
         self.sources = sources
         var ids: [String: ClubSource] = [:]
+        var loaded: [ClubSource: (sources: [SourceFile], config: ClubConfig)] = [:]
         for source in sources {
-            if let id = Self.settingsID(source) { ids[id] = source }
+            guard let files = try? ClubFiles.read(path: source.path), let config = try? files.load() else { continue }
+            ids[config.settings.club.id] = source
+            loaded[source] = (files.sources, config)
         }
         settingsIDs = ids
+        cache = loaded
     }
 
     /// Re-reads `source`'s settings id (after a PUT may have changed it).

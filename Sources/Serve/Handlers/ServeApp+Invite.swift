@@ -27,6 +27,8 @@ extension ServeApp {
             var url: String
             var permissions: String
             var needs: [Need]
+            /// With guild linking on: the invite that also links the chosen guild to the club.
+            var linkUrl: String?
         }
         struct Need: Encodable {
             var name: String
@@ -34,6 +36,7 @@ extension ServeApp {
             var purpose: String
         }
         return .json(Answer(club: settings.club.id, url: url, permissions: String(needs.permissions.rawValue),
-                            needs: needs.needs.map { Need(name: $0.name, feature: $0.feature, purpose: $0.purpose) }))
+                            needs: needs.needs.map { Need(name: $0.name, feature: $0.feature, purpose: $0.purpose) },
+                            linkUrl: linkURL(club: settings.club.id, settings: settings, permissions: needs.permissions)))
     }
 }

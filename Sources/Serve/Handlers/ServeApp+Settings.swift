@@ -39,6 +39,18 @@ extension ServeApp {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw .badRequest("the body is empty: send the whole settings document (GET it first, edit, PUT it back)")
         }
+        let saved = try await saveSettings(text, of: source)
+        logger.notice("settings of \(source.id) replaced through the API", metadata: ["file": "\(saved.file)"])
+        return .json(SettingsAnswer(club: saved.config.settings.club.id, file: saved.file, yaml: text,
+                                    settings: saved.config.settings, backup: saved.backup))
+    }
+
+    /// Validates the club with `text` as its settings document (exactly as `validate`: 422
+    /// `invalid_settings` with every diagnostic, nothing written) and, when it is valid,
+    /// writes it atomically after a `.bak` copy.
+    func saveSettings(_ text: String, of source: ClubSource) async throws(APIError)
+        -> (config: ClubConfig, file: String, backup: String?)
+    {
         let files = try ClubFiles.read(path: source.path)
         let file = files.settingsFile ?? (source.isDirectory ? "simlane.yaml" : URL(fileURLWithPath: source.path).lastPathComponent)
         var candidate = files.replacing(file, with: text)
@@ -61,8 +73,6 @@ extension ServeApp {
             throw APIError(500, .internalError, error.description)
         }
         await catalog.refresh(source)
-        logger.notice("settings of \(source.id) replaced through the API", metadata: ["file": "\(file)"])
-        return .json(SettingsAnswer(club: config.settings.club.id, file: file, yaml: text, settings: config.settings,
-                                    backup: backup))
+        return (config, file, backup)
     }
 }

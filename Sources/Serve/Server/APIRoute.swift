@@ -10,14 +10,16 @@ enum APIRoute: Equatable {
     case settings(club: String)
     case channels(club: String)
     case plan(club: String)
+    case guildLinkCallback
 
     /// Who may call it.
-    enum Guard { case open, bearerToken, discordSignature }
+    enum Guard { case open, bearerToken, discordSignature, signedState }
 
     var guardedBy: Guard {
         switch self {
         case .health, .metrics: .open
         case .interactions: .discordSignature
+        case .guildLinkCallback: .signedState
         default: .bearerToken
         }
     }
@@ -33,6 +35,7 @@ enum APIRoute: Equatable {
         case .settings: "/api/clubs/{club}/discord/settings"
         case .channels: "/api/clubs/{club}/discord/channels"
         case .plan: "/api/clubs/{club}/plan"
+        case .guildLinkCallback: "/oauth/discord/callback"
         }
     }
 
@@ -44,6 +47,7 @@ enum APIRoute: Equatable {
         case 1 where parts[0] == "metrics": return (.metrics, ["GET"])
         default: break
         }
+        if parts == ["oauth", "discord", "callback"] { return (.guildLinkCallback, ["GET"]) }
         if parts == ["api", "discord", "bot-invite-url"] { return (.inviteURL, ["POST"]) }
         if parts == ["api", "discord", "webhooks", "interactions"] { return (.interactions, ["POST"]) }
         guard parts.count >= 4, parts[0] == "api", parts[1] == "clubs" else { return nil }

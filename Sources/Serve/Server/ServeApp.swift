@@ -1,3 +1,4 @@
+import Discord
 import Foundation
 import Logging
 import Reconciler
@@ -14,10 +15,13 @@ public struct ServeOptions: Sendable {
     public var now: @Sendable () -> Date
     /// What waits (the sync budget).
     public var clock: any Clock<Duration>
+    /// Linking a guild on invite (`--public-url` with a client secret); nil: off.
+    public var guildLink: GuildLinkOptions?
 
     public init(maxBodyBytes: Int = 1 << 20, syncBudget: Duration = .milliseconds(800),
                 interactionMaxAge: TimeInterval = 300, now: @escaping @Sendable () -> Date = { Date() },
-                clock: any Clock<Duration> = ContinuousClock()) {
+                clock: any Clock<Duration> = ContinuousClock(), guildLink: GuildLinkOptions? = nil) {
+        self.guildLink = guildLink
         self.maxBodyBytes = maxBodyBytes
         self.syncBudget = syncBudget
         self.interactionMaxAge = interactionMaxAge
@@ -38,6 +42,8 @@ public final class ServeApp: Sendable {
     public let syncRuns: SyncRuns
     /// Follow-ups of deferred interactions.
     public let background = BackgroundTasks()
+    /// The daemon this server runs beside (`run --serve`), for its counters in `/metrics`.
+    public let daemon = DaemonStatusSource()
     let token: APIToken
     let logger: Logger
     let settingsWriter = SettingsWriter()
@@ -94,11 +100,34 @@ public final class ServeApp: Sendable {
             return request.method == "PUT" ? try await putSettings(club: club, request) : try await getSettings(club: club)
         case .channels(let club): return try await channels(club: club)
         case .plan(let club): return try await plan(club: club)
+        case .guildLinkCallback: return await guildLinkCallback(request)
         }
     }
 
     private func renderMetrics() async -> String {
-        let counters = await reconcilers.counters()
-        return await metrics.render(discordRequests: counters.requests, discordRateLimited: counters.rateLimited)
+        let clients = await reconcilers.clientMetrics()
+        func sum(_ value: (ClientMetrics) -> Int) -> Int { clients.reduce(0) { $0 + value($1) } }
+        var extra = [
+            "# HELP simlane_discord_retries_total Requests to Discord retried (5xx, timeouts, connection faults).",
+            "# TYPE simlane_discord_retries_total counter",
+            "simlane_discord_retries_total \(sum(\.retries))",
+            "# HELP simlane_discord_queue_waits_total Requests that waited for a rate-limit bucket before going out.",
+            "# TYPE simlane_discord_queue_waits_total counter",
+            "simlane_discord_queue_waits_total \(sum(\.preemptiveWaits))",
+        ]
+        if let status = await daemon.status() {
+            let c = status.counters
+            extra += [
+                "# HELP simlane_daemon_passes_total Reconcile passes of the daemon (run --serve).",
+                "# TYPE simlane_daemon_passes_total counter",
+                "simlane_daemon_passes_total \(c.passes)",
+                "simlane_daemon_failed_passes_total \(c.failedPasses)",
+                "# HELP simlane_daemon_changes_total Changes the daemon applied or failed.",
+                "# TYPE simlane_daemon_changes_total counter",
+                "simlane_daemon_changes_total{outcome=\"applied\"} \(c.changesApplied)",
+                "simlane_daemon_changes_total{outcome=\"failed\"} \(c.changesFailed)",
+            ]
+        }
+        return await metrics.render(discordRequests: sum(\.requestsSent), discordRateLimited: sum(\.rateLimited), extra: extra)
     }
 }

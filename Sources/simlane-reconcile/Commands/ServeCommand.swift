@@ -34,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log format: text or json (one JSON object per line).")
     var logFormat: LogFormat = .text
 
+    @OptionGroup var link: GuildLinkArguments
+
     func validate() throws {
         do {
             _ = try ServeServer.parseListen(listen)
@@ -55,7 +57,9 @@ struct ServeCommand: AsyncParsableCommand {
             }
             let reconcilers = try DaemonDriverFactory.make(statePath: state.state, tokenFile: tokenFile, logger: logger)
             let (host, port) = try ServeServer.parseListen(listen)
-            let app = ServeApp(catalog: ClubCatalog(sources: clubs), reconcilers: reconcilers, token: token, logger: logger)
+            let options = ServeOptions(guildLink: try link.options(environment: ProcessInfo.processInfo.environment))
+            let app = ServeApp(catalog: ClubCatalog(sources: clubs), reconcilers: reconcilers, token: token,
+                               options: options, logger: logger)
             let server = try await ServeServer.start(app: app, host: host, port: port, gracefulShutdownOnSignals: true)
             logger.notice("serving \(clubs.count) club\(clubs.count == 1 ? "" : "s") on http://\(host):\(server.port)",
                           metadata: ["clubs": "\(clubs.map(\.id).joined(separator: ","))"])
@@ -67,5 +71,40 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw DaemonCommandError.fail(Console.describe(error))
         }
+    }
+}
+
+/// `--public-url`, `--oauth-secret-file`, `--state-secret-file`: linking a guild to its club
+/// on invite (docs/api.md). On when a public URL and the client secret are given.
+struct GuildLinkArguments: ParsableArguments {
+    @Option(name: .customLong("public-url"), help: "Where browsers reach this server (https://…); turns on guild linking on invite.")
+    var publicURL: String?
+
+    @Option(name: .customLong("oauth-secret-file"), help: "The application's OAuth2 client secret (default: $DISCORD_CLIENT_SECRET).")
+    var oauthSecretFile: String?
+
+    @Option(name: .customLong("state-secret-file"), help: "Key that signs invite links (default: $SIMLANE_STATE_SECRET, else random per run).")
+    var stateSecretFile: String?
+
+    func options(environment: [String: String]) throws -> GuildLinkOptions? {
+        guard let publicURL else { return nil }
+        guard let url = URL(string: publicURL), url.scheme == "https" || url.host == "127.0.0.1" || url.host == "localhost" else {
+            throw ValidationError("--public-url '\(publicURL.prefix(80))' must be an https:// URL (Discord redirects browsers there)")
+        }
+        func secret(file: String?, variable: String) throws -> String? {
+            if let file {
+                guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read \(file)") }
+                return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            return environment[variable].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let clientSecret = try secret(file: oauthSecretFile, variable: "DISCORD_CLIENT_SECRET"), !clientSecret.isEmpty else {
+            throw ValidationError("--public-url needs the application's client secret: --oauth-secret-file FILE or DISCORD_CLIENT_SECRET")
+        }
+        var link = GuildLinkOptions(publicURL: url, clientSecret: clientSecret)
+        if let stateSecret = try secret(file: stateSecretFile, variable: "SIMLANE_STATE_SECRET"), !stateSecret.isEmpty {
+            link.stateKey = GuildLinkOptions.stateKey(secret: stateSecret)
+        }
+        return link
     }
 }

@@ -30,13 +30,16 @@ final class ServeFixture: @unchecked Sendable {
     let sandbox: SandboxGuild
     let reconcilers: ClubReconcilers
     let signingKey: Curve25519.Signing.PrivateKey
+    /// What the server believes the time is (starts at `now`; tests move it).
+    let clock: WallClock
     private let lock = NSLock()
     private var responses: [[String: Any]] = []
 
     var app: ServeApp { server.app }
 
     private init(directory: URL, club: URL, server: ServeServer, sandbox: SandboxGuild, reconcilers: ClubReconcilers,
-                 signingKey: Curve25519.Signing.PrivateKey) {
+                 signingKey: Curve25519.Signing.PrivateKey, clock: WallClock) {
+        self.clock = clock
         self.directory = directory
         self.club = club
         self.server = server
@@ -46,7 +49,7 @@ final class ServeFixture: @unchecked Sendable {
     }
 
     static func start(syncBudget: Duration = .seconds(30), maxBodyBytes: Int = 1 << 20,
-                      publicKey: Bool = true) async throws -> ServeFixture {
+                      publicKey: Bool = true, guildLink: GuildLinkOptions? = nil) async throws -> ServeFixture {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID().uuidString)")
         let club = directory.appendingPathComponent("apex-endurance")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -64,14 +67,15 @@ final class ServeFixture: @unchecked Sendable {
             config: config, file: StatePath.sandboxFile(stateFile: StatePath.stateFile(config: club.path, override: nil)))
         let client = DiscordClient(configuration: sandbox.clientConfiguration)
         let shared = ClubReconcilers(client: client)
-        let options = ServeOptions(maxBodyBytes: maxBodyBytes, syncBudget: syncBudget, now: { now })
+        let clock = WallClock(now)
+        let options = ServeOptions(maxBodyBytes: maxBodyBytes, syncBudget: syncBudget, now: { clock.now }, guildLink: guildLink)
         var logger = Logger(label: "simlane.serve")
         logger.logLevel = .warning
         let app = ServeApp(catalog: ClubCatalog(sources: sources), reconcilers: shared, token: APIToken(apiToken)!,
                            options: options, logger: logger)
         let server = try await ServeServer.start(app: app, host: "127.0.0.1", port: 0)
         return ServeFixture(directory: directory, club: club, server: server, sandbox: sandbox, reconcilers: shared,
-                            signingKey: key)
+                            signingKey: key, clock: clock)
     }
 
     /// One request; `token` nil sends no Authorization header.
@@ -202,4 +206,13 @@ extension ServeFixture {
         let store = try SQLiteStateStore(path: StatePath.stateFile(config: club.path, override: nil))
         return try await store.roster(guild: 1_180_244_318_470_983_750).map(\.accountID)
     }
+}
+
+/// A settable wall clock for the server under test.
+final class WallClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Date
+    init(_ start: Date) { value = start }
+    var now: Date { lock.withLock { value } }
+    func advance(by seconds: TimeInterval) { lock.withLock { value += seconds } }
 }

@@ -141,6 +141,15 @@ public actor ClubReconcilers {
         return PassOutcome(outcome, interrupted: stop.isStopRequested && !outcome.converged)
     }
 
+    /// The counters of every client in use (the shared one, or each sandbox's).
+    public func clientMetrics() async -> [ClientMetrics] {
+        var clients: [DiscordClient] = sandboxes.values.map(\.client)
+        if case .discord(let client) = target { clients.append(client) }
+        var result: [ClientMetrics] = []
+        for client in clients { result.append(await client.metrics()) }
+        return result
+    }
+
     /// Requests and 429s of every client in use.
     public func counters() async -> RequestCounters {
         var clients: [DiscordClient] = sandboxes.values.map(\.client)
