@@ -4,7 +4,7 @@ import Foundation
 /// Linking a guild to its club on invite (seed flow 2): the invite URL asks Discord to send
 /// the admin back to `/oauth/discord/callback` with a code and our signed `state`; the
 /// callback exchanges the code with the application's client secret and records the guild.
-public struct GuildLinkOptions: Sendable {
+public struct GuildLinkOptions: Sendable, CustomStringConvertible, CustomReflectable {
     /// Where this server is reachable from a browser (`https://simlane.example`).
     public var publicURL: URL
     /// The application's OAuth2 client secret (developer portal › OAuth2). Never logged.
@@ -22,6 +22,10 @@ public struct GuildLinkOptions: Sendable {
         self.stateKey = stateKey
         self.stateLifetime = stateLifetime
     }
+
+    /// Never shows the client secret or the state key (logs, `dump`, string interpolation).
+    public var description: String { "GuildLinkOptions(publicURL: \(publicURL), clientSecret: redacted, stateKey: redacted)" }
+    public var customMirror: Mirror { Mirror(self, children: ["publicURL": publicURL]) }
 
     /// The redirect URI registered in the developer portal.
     public var redirectURI: String {

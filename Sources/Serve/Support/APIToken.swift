@@ -2,7 +2,7 @@ import Foundation
 
 /// The bearer token that admin endpoints require (`SIMLANE_API_TOKEN` or `--api-token-file`).
 /// Compared in constant time, never printed: `description` is redacted.
-public struct APIToken: Sendable, CustomStringConvertible {
+public struct APIToken: Sendable, CustomStringConvertible, CustomReflectable {
     private let bytes: [UInt8]
 
     /// Nil for an empty or whitespace-only token (a token file with only a newline).
@@ -32,6 +32,7 @@ public struct APIToken: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "APIToken(redacted)" }
+    public var customMirror: Mirror { Mirror(self, children: []) }
 
     /// The token from `--api-token-file` (first) or `SIMLANE_API_TOKEN`.
     public static func load(file: String?, environment: [String: String]) throws(ServeSetupError) -> APIToken {

@@ -144,6 +144,10 @@ final class ServeFixture: @unchecked Sendable {
         await reconcilers.close()
         await sandbox.stop()
         let entries = lock.withLock { responses }
+        guard !entries.isEmpty else {
+            try? FileManager.default.removeItem(at: directory)
+            return
+        }
         let log = directory.appendingPathComponent("responses.jsonl")
         let lines = try entries.map { String(decoding: try JSONSerialization.data(withJSONObject: $0, options: [.sortedKeys]), as: UTF8.self) }
         try (lines.joined(separator: "\n") + "\n").write(to: log, atomically: true, encoding: .utf8)
