@@ -63,7 +63,6 @@ extension ServeApp {
             names[thread.key] = thread.name
             if thread.archived { archived.insert(thread.key) }
         }
-        for message in desired.messages { names[message.key] = nil }
         let wanted = Set(names.keys).union(desired.messages.map(\.key))
         let retired = Set(desired.retired)
         let resources = ownership.entries.sorted { $0.key < $1.key }.map { key, entry in

@@ -1,6 +1,8 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Writes a club's settings file the way an editor that cares does: the old file copied to
@@ -33,19 +35,16 @@ actor SettingsWriter {
         }
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, mode_t(mode))
         guard fd >= 0 else { throw Failure(description: "could not write beside \(name) (errno \(errno))") }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else {
-                close(fd)
-                unlink(temporary.path)
-                throw Failure(description: "could not write \(name) (errno \(errno))")
-            }
-            written += n
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+            try handle.synchronize()
+            try handle.close()
+        } catch {
+            try? handle.close()
+            unlink(temporary.path)
+            throw Failure(description: "could not write \(name): \(error.localizedDescription)")
         }
-        fsync(fd)
-        close(fd)
         guard rename(temporary.path, target.path) == 0 else {
             unlink(temporary.path)
             throw Failure(description: "could not replace \(name) (errno \(errno))")

@@ -68,7 +68,8 @@ struct InteractionResponse: Encodable, Sendable {
     }
 
     struct Message: Encodable, Sendable {
-        var content: String
+        /// Nil in a deferred answer (type 5): only its flags count.
+        var content: String?
         /// 64: EPHEMERAL (only the invoker sees it).
         var flags: Int?
         /// Nobody is pinged by our replies.
@@ -96,6 +97,6 @@ struct InteractionResponse: Encodable, Sendable {
 
     static func deferred(ephemeral: Bool) -> InteractionResponse {
         InteractionResponse(type: .deferredChannelMessage,
-                            data: ephemeral ? Message(content: "", flags: Self.ephemeral) : nil)
+                            data: ephemeral ? Message(content: nil, flags: Self.ephemeral) : nil)
     }
 }

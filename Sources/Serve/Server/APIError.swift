@@ -9,9 +9,9 @@ public struct APIError: Error, Sendable, Equatable {
     public enum Code: String, Sendable, Codable, CaseIterable {
         case unauthorized, notFound = "not_found", methodNotAllowed = "method_not_allowed"
         case unknownClub = "unknown_club", badRequest = "bad_request"
-        case payloadTooLarge = "payload_too_large", unsupportedMediaType = "unsupported_media_type"
+        case payloadTooLarge = "payload_too_large"
         case invalidSettings = "invalid_settings", invalidConfiguration = "invalid_configuration"
-        case invalidSignature = "invalid_signature", conflict
+        case invalidSignature = "invalid_signature"
         case discordError = "discord_error", internalError = "internal_error"
     }
 
