@@ -73,6 +73,8 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
     public static let guild = DiscordEndpoint(.get, "/guilds/{guild_id}", major: .guild)
     public static let guildCommands = DiscordEndpoint(
         .put, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
+    public static let listGuildCommands = DiscordEndpoint(
+        .get, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
 
     // MARK: Interactions (the token in these paths is a secret: routes show the template)
 

@@ -1,4 +1,5 @@
 import Discord
+import DiscordEmulator
 import DiscordTypes
 import Foundation
 import Serve
@@ -25,9 +26,14 @@ extension ServeTestSuite {
             try await f.finish()
         }
 
+        /// Its own emulator, which logs no bodies: these are invalid on purpose, and the
+        /// OpenAPI check of scripts/test reads every logged body.
         @Test func theEmulatorRefusesCommandsDiscordWouldRefuse() async throws {
-            let f = try await ServeFixture.start()
-            let client = DiscordClient(configuration: f.sandbox.clientConfiguration)
+            let emulator = DiscordEmulator(rateLimits: .unlimited, bodyLogDirectory: nil)
+            let bot = BotIdentity(id: Self.application, token: "registration-test-token")
+            await emulator.seedGuild(GuildSeed(id: Self.guild, name: "Registration", bot: bot))
+            let server = try await EmulatorServer.start(emulator: emulator)
+            let client = DiscordClient(configuration: DiscordConfiguration(baseURL: server.baseURL, token: BotToken(bot.token)!))
             let optional = ApplicationCommand.Option(type: 3, name: "event", description: "d", required: false)
             let required = ApplicationCommand.Option(type: 3, name: "team", description: "d", required: true)
             let cases: [(String, ApplicationCommandRequest, String)] = [
@@ -54,6 +60,29 @@ extension ServeTestSuite {
             await #expect(throws: DiscordError.self) {
                 try await client.bulkOverwriteGuildCommands(applicationID: Self.application, guildID: Self.guild, tooMany)
             }
+            await server.stop()
+        }
+    }
+}
+
+extension ServeTestSuite {
+    /// `serve` at start registers the set only where it differs from what Discord has.
+    @Suite struct StartupRegistrationTests {
+        @Test func registrationHappensOnceAndOnlyWhenTheSetDiffers() async throws {
+            let f = try await ServeFixture.start()
+            let emulator = f.sandbox.emulator
+            await emulator.resetLog()
+            await f.app.registerCommands()
+            await f.app.registerCommands()
+            let puts = await emulator.requestLog.filter { $0.method == "PUT" && $0.path.hasSuffix("/commands") && $0.status == 200 }
+            #expect(puts.count == 1, "the second start finds the set registered: \(puts.map(\.path))")
+            let client = DiscordClient(configuration: f.sandbox.clientConfiguration)
+            _ = try await client.bulkOverwriteGuildCommands(
+                applicationID: 1_180_245_872_113_766_410, guildID: 1_180_244_318_470_983_750,
+                [ApplicationCommandRequest(name: "events", description: "edited by hand")])
+            await f.app.registerCommands()
+            let after = await emulator.requestLog.filter { $0.method == "PUT" && $0.path.hasSuffix("/commands") && $0.status == 200 }
+            #expect(after.count == 3, "a changed set is registered again")
             try await f.finish()
         }
     }

@@ -174,6 +174,7 @@ extension DiscordEmulator {
         case .pinMessage: return try pinMessage(c, pin: true)
         case .unpinMessage: return try pinMessage(c, pin: false)
         case .overwriteGuildCommands: return try overwriteGuildCommands(c)
+        case .listGuildCommands: return try listGuildCommands(c)
         case .interactionCallback: return try interactionCallback(c)
         case .editOriginalInteractionResponse: return try editOriginalInteractionResponse(c)
         case .createFollowupMessage: return try createFollowupMessage(c)

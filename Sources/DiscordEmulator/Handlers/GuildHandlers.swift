@@ -66,4 +66,12 @@ extension DiscordEmulator {
         state.guilds[guild.id]!.commands[applicationID] = result
         return .json(200, .array(result))
     }
+
+    /// `GET /applications/{app}/guilds/{g}/commands`: the application's commands in the guild.
+    func listGuildCommands(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
+        let applicationID = try snowflake(c, "application_id")
+        let guild = try guild(c)
+        guard applicationID == c.botID else { throw APIError.missingAccess }
+        return .json(200, .array(guild.commands[applicationID] ?? []))
+    }
 }

@@ -12,14 +12,14 @@ enum Endpoint: String, CaseIterable, Sendable {
     case startThread, addThreadMember, removeThreadMember, getThreadMember, listThreadMembers
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
     case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
-    case overwriteGuildCommands
+    case overwriteGuildCommands, listGuildCommands
     case interactionCallback, editOriginalInteractionResponse, createFollowupMessage
 
     var method: String {
         switch self {
         case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
-             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins:
+             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins, .listGuildCommands:
             "GET"
         case .createChannel, .createRole, .startThread, .createMessage, .interactionCallback, .createFollowupMessage: "POST"
         case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage,
@@ -53,7 +53,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listPins: "/channels/{channel_id}/messages/pins"
         case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
         case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
-        case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .overwriteGuildCommands, .listGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         case .interactionCallback: "/interactions/{interaction_id}/{interaction_token}/callback"
         case .editOriginalInteractionResponse: "/webhooks/{application_id}/{interaction_token}/messages/@original"
         case .createFollowupMessage: "/webhooks/{application_id}/{interaction_token}"
@@ -95,6 +95,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .deleteMessage: RateLimitBucket.deleteMessage
         case .listPins, .pinMessage, .unpinMessage: RateLimitBucket.pins
         case .overwriteGuildCommands: RateLimitBucket.commands
+        case .listGuildCommands: RateLimitBucket.listCommands
         case .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage: RateLimitBucket.interactions
         }
     }

@@ -9,7 +9,7 @@ public actor BackgroundTasks {
     public init() {}
 
     /// Starts `work` in a task of its own.
-    func run(_ work: @escaping @Sendable () async -> Void) {
+    public func run(_ work: @escaping @Sendable () async -> Void) {
         next += 1
         let id = next
         tasks[id] = Task {

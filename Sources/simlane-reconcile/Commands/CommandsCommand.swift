@@ -44,11 +44,10 @@ struct CommandsSyncCommand: AsyncParsableCommand {
                     let loaded = try SpecCLI.load(club.path)
                     let settings = loaded.settings.discord
                     let client = try await reconcilers.client(for: club, config: loaded)
-                    let registered = try await client.bulkOverwriteGuildCommands(
-                        applicationID: settings.applicationID, guildID: settings.guildID, SlashCommandSet.definitions,
-                        reason: "simlane-reconcile commands sync")
-                    Console.out("\(club.id): \(registered.count) commands registered in guild \(settings.guildID): "
-                        + registered.map { "/\($0.name)" }.joined(separator: " "))
+                    let outcome = try await CommandRegistrar.sync(loaded, client: client, force: true)
+                    let count = if case .registered(let count) = outcome { count } else { 0 }
+                    Console.out("\(club.id): \(count) commands registered in guild \(settings.guildID): "
+                        + SlashCommandSet.definitions.map { "/\($0.name)" }.joined(separator: " "))
                 } catch {
                     failed = true
                     Console.error("\(club.id): \(Console.describe(error))")

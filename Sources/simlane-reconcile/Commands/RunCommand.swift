@@ -109,6 +109,7 @@ struct RunCommand: AsyncParsableCommand {
                                    options: ServeOptions(guildLink: try link.options(environment: environment)),
                                    logger: Logger(label: "simlane.serve"))
                 server = try await ServeServer.start(app: app, host: host, port: port)
+                await app.background.run { await app.registerCommands() }
                 logger.notice("serving the API on http://\(host):\(server?.port ?? port)")
             } catch {
                 await reconcilers.close()

@@ -63,6 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
             let server = try await ServeServer.start(app: app, host: host, port: port, gracefulShutdownOnSignals: true)
             logger.notice("serving \(clubs.count) club\(clubs.count == 1 ? "" : "s") on http://\(host):\(server.port)",
                           metadata: ["clubs": "\(clubs.map(\.id).joined(separator: ","))"])
+            await app.background.run { await app.registerCommands() }
             try await server.wait()
             logger.notice("stopped")
             await reconcilers.close()
