@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // Discord's wire types: pure values shared by the client, the emulator, Spec and Planner.
@@ -47,13 +48,22 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // `serve`: the club's HTTP API, Discord interactions (Ed25519-verified) and slash commands.
+        .target(name: "Serve", dependencies: [
+            "Spec", "Planner", "Discord", "DiscordTypes", "Reconciler", "MemberSync",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "simlane-reconcile", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "simlane-bench", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve",
+            .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .testTarget(name: "SpecTests", dependencies: ["Spec", "DiscordTypes"],
@@ -68,6 +78,11 @@ let package = Package(
         .testTarget(name: "PlannerTests", dependencies: ["Planner", "Spec", "DiscordTypes"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "MemberSyncTests", dependencies: ["MemberSync", "Spec", "DiscordTypes"]),
+        .testTarget(name: "ServeTests", dependencies: [
+            "Serve", "Reconciler", "Spec", "Discord", "DiscordTypes", "DiscordEmulator",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ReconcilerTests", dependencies: [
             "Reconciler", "Planner", "Spec", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync",
             .product(name: "Logging", package: "swift-log"),

@@ -73,6 +73,17 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
     public static let guild = DiscordEndpoint(.get, "/guilds/{guild_id}", major: .guild)
     public static let guildCommands = DiscordEndpoint(
         .put, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
+    public static let listGuildCommands = DiscordEndpoint(
+        .get, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
+
+    // MARK: Interactions (the token in these paths is a secret: routes show the template)
+
+    /// Edits the first answer to an interaction (a deferred one's "thinking…" message).
+    public static let editOriginalInteractionResponse = DiscordEndpoint(
+        .patch, "/webhooks/{application_id}/{interaction_token}/messages/@original", major: .webhook)
+    /// A further message after the first answer.
+    public static let createFollowupMessage = DiscordEndpoint(
+        .post, "/webhooks/{application_id}/{interaction_token}", major: .webhook)
 
     // MARK: Channels
 

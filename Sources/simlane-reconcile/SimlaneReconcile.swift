@@ -15,7 +15,7 @@ struct SimlaneReconcile: AsyncParsableCommand {
             ValidateCommand.self, RenderCommand.self, PlanCommand.self, ApplyCommand.self,
             RunCommand.self, StatusCommand.self, DoctorCommand.self, InviteURLCommand.self,
             InitCommand.self, ArchiveCommand.self, SyncMembersCommand.self, MembersCommand.self,
-            EmulatorCommand.self,
+            EmulatorCommand.self, ServeCommand.self, CommandsCommand.self,
         ]
     )
 

@@ -12,6 +12,11 @@ extension DiscordClient {
         try await call(Route(.guild, guildID))
     }
 
+    /// `GET /applications/{app}/guilds/{g}/commands`: the application's commands in the guild.
+    public func guildCommands(applicationID: Snowflake, guildID: Snowflake) async throws -> [ApplicationCommand] {
+        try await call(Route(.listGuildCommands, applicationID, guildID))
+    }
+
     /// `PUT /applications/{app}/guilds/{g}/commands`: replaces all of the guild's commands.
     public func bulkOverwriteGuildCommands(
         applicationID: Snowflake, guildID: Snowflake, _ commands: [ApplicationCommandRequest],

@@ -53,8 +53,9 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
         !(path.hasPrefix("/interactions") || path.hasPrefix("/webhooks"))
     }
 
-    /// `METHOD /concrete/path` without the query string.
-    public var description: String { "\(method) \(path)" }
+    /// `METHOD /concrete/path` without the query string; for interaction webhooks, whose
+    /// path carries the interaction's token, the template instead.
+    public var description: String { countsTowardsGlobalLimit ? "\(method) \(path)" : key }
 
     /// RFC 3986 unreserved characters (ASCII only; `alphanumerics` would let `é` through).
     static let unreserved = CharacterSet(

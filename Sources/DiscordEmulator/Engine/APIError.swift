@@ -29,6 +29,10 @@ struct APIError: Error, Sendable {
     static let maxScheduledEvents = APIError(
         status: 400, code: 30038, message: "Maximum number of uncompleted guild scheduled events reached (100)")
     static let finishedScheduledEvent = APIError(status: 400, code: 180000, message: "Cannot update a finished event")
+    static let unknownWebhook = APIError(status: 404, code: 10015, message: "Unknown Webhook")
+    static let unknownInteraction = APIError(status: 404, code: 10062, message: "Unknown interaction")
+    static let interactionAcknowledged = APIError(
+        status: 400, code: 40060, message: "Interaction has already been acknowledged.")
     static let maxPins = APIError(status: 400, code: 30003, message: "Maximum number of pins reached (50)")
     static let maxRoles = APIError(status: 400, code: 30005, message: "Maximum number of server roles reached (250)")
     static let maxDailyCommandCreates = APIError(

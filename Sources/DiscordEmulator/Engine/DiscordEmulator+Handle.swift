@@ -38,6 +38,11 @@ extension DiscordEmulator {
                    body: try? parsedBody.get(), executed: executed, now: now)
         }
 
+        if path == "/oauth2/token" {
+            routeKey = "POST /oauth2/token"
+            response = oauthToken(request)
+            return response
+        }
         guard let (endpoint, params) = Endpoint.match(method: request.method, path: path) else {
             response = (Endpoint.pathExists(path) ? APIError.methodNotAllowed : APIError.notFound).response
             return response
@@ -45,9 +50,15 @@ extension DiscordEmulator {
         routeKey = endpoint.key
         let major = Endpoint.majorParameter(params, endpoint: endpoint)
 
-        guard let auth = request.header("Authorization"), auth.hasPrefix("Bot "),
-              let botID = state.tokens[String(auth.dropFirst(4))]
-        else {
+        // Interaction routes are authorised by the token in their path (their handlers check
+        // it); the application stands in for the bot.
+        let interactionApp = endpoint.isInteractionRoute
+            ? Snowflake(string: params["application_id"] ?? "")
+                ?? interactions[params["interaction_token"] ?? ""]?.applicationID ?? 0
+            : nil
+        guard let botID = interactionApp ?? request.header("Authorization").flatMap({ auth in
+            auth.hasPrefix("Bot ") ? state.tokens[String(auth.dropFirst(4))] : nil
+        }) else {
             response = APIError.unauthorized.response
             return response
         }
@@ -99,7 +110,8 @@ extension DiscordEmulator {
             extra = ("channel.name-topic", sublimit)
         }
         let headers: [String: String]
-        switch limiter.admit(bot: botID.description, bucket: endpoint.bucket, major: major, extra: extra, now: now) {
+        let limiterKey = endpoint.isInteractionRoute ? major : botID.description
+        switch limiter.admit(bot: limiterKey, bucket: endpoint.bucket, major: major, extra: extra, now: now) {
         case .limited(let scope, let retryAfter, let limitHeaders):
             return (Self.rateLimited(retryAfter: retryAfter, scope: scope, headers: limitHeaders), false, scope)
         case .allowed(let allowedHeaders):
@@ -168,6 +180,10 @@ extension DiscordEmulator {
         case .getScheduledEvent: return try getScheduledEvent(c)
         case .modifyScheduledEvent: return try modifyScheduledEvent(c)
         case .deleteScheduledEvent: return try deleteScheduledEvent(c)
+        case .listGuildCommands: return try listGuildCommands(c)
+        case .interactionCallback: return try interactionCallback(c)
+        case .editOriginalInteractionResponse: return try editOriginalInteractionResponse(c)
+        case .createFollowupMessage: return try createFollowupMessage(c)
         }
     }
 

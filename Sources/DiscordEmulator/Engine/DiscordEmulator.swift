@@ -59,6 +59,11 @@ public actor DiscordEmulator {
     var log: [LoggedRequest] = []
     var counters = EmulatorCounters()
     var invalidTimes: [Date] = []
+    /// Interactions opened by tests, by token (not persisted: tokens live 15 minutes).
+    var interactions: [String: EmulatedInteraction] = [:]
+    /// OAuth2 client secrets by application, and the codes issued by approved installs.
+    var oauthSecrets: [Snowflake: String] = [:]
+    var authorizationCodes: [String: AuthorizationCode] = [:]
     let persistenceURL: URL?
     /// Where JSON request bodies are appended (`bodies-<pid>.jsonl`); nil = off.
     let bodyLogDirectory: URL?

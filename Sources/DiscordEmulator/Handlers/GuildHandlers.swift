@@ -36,9 +36,10 @@ extension DiscordEmulator {
             let type = r.int("type", choices: [1, 2, 3, 4]) ?? 1
             let name = r.string("name", required: true, min: 1, max: 32)
             _ = r.string("description", required: type == 1, min: type == 1 ? 1 : 0, max: 100)
-            if type == 1, let name, name != name.lowercased() || name.contains(" ") {
+            if type == 1, let name, !CommandBodyRules.isValidName(name) {
                 r.errors.add([String(index), "name"], "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")
             }
+            if type == 1 { CommandBodyRules.checkOptions(item["options"], path: [String(index), "options"], errors: &r.errors) }
             if let name, !seen.insert("\(type):\(name)").inserted {
                 r.errors.add([String(index), "name"], "APPLICATION_COMMANDS_DUPLICATE_NAME", "Application command names must be unique")
             }
@@ -64,5 +65,13 @@ extension DiscordEmulator {
         state.guilds[guild.id]!.commandCreates = [key: today + creates]
         state.guilds[guild.id]!.commands[applicationID] = result
         return .json(200, .array(result))
+    }
+
+    /// `GET /applications/{app}/guilds/{g}/commands`: the application's commands in the guild.
+    func listGuildCommands(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
+        let applicationID = try snowflake(c, "application_id")
+        let guild = try guild(c)
+        guard applicationID == c.botID else { throw APIError.missingAccess }
+        return .json(200, .array(guild.commands[applicationID] ?? []))
     }
 }

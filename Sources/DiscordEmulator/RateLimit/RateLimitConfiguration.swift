@@ -34,6 +34,8 @@ public enum RateLimitBucket {
     public static let pins = "channel.pins"
     public static let commands = "application.guild-commands"
     public static let scheduledEvents = "guild.scheduled-events"
+    public static let interactions = "interaction.webhooks"
+    public static let listCommands = "application.guild-commands.list"
 }
 
 /// The emulator's rate limits.

@@ -12,18 +12,21 @@ enum Endpoint: String, CaseIterable, Sendable {
     case startThread, addThreadMember, removeThreadMember, getThreadMember, listThreadMembers
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
     case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
-    case overwriteGuildCommands
+    case overwriteGuildCommands, listGuildCommands
     case listScheduledEvents, createScheduledEvent, getScheduledEvent, modifyScheduledEvent, deleteScheduledEvent
+    case interactionCallback, editOriginalInteractionResponse, createFollowupMessage
 
     var method: String {
         switch self {
         case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
-             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins, .listScheduledEvents, .getScheduledEvent:
+             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins, .listScheduledEvents, .getScheduledEvent,
+             .listGuildCommands:
             "GET"
-        case .createChannel, .createRole, .startThread, .createMessage, .createScheduledEvent: "POST"
+        case .createChannel, .createRole, .startThread, .createMessage, .createScheduledEvent, .interactionCallback,
+             .createFollowupMessage: "POST"
         case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage,
-             .modifyScheduledEvent:
+             .modifyScheduledEvent, .editOriginalInteractionResponse:
             "PATCH"
         case .editOverwrite, .addMemberRole, .addThreadMember, .pinMessage, .overwriteGuildCommands: "PUT"
         case .deleteChannel, .deleteOverwrite, .deleteRole, .removeMemberRole, .removeThreadMember,
@@ -54,10 +57,13 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listPins: "/channels/{channel_id}/messages/pins"
         case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
         case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
-        case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .overwriteGuildCommands, .listGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         case .listScheduledEvents, .createScheduledEvent: "/guilds/{guild_id}/scheduled-events"
         case .getScheduledEvent, .modifyScheduledEvent, .deleteScheduledEvent:
             "/guilds/{guild_id}/scheduled-events/{event_id}"
+        case .interactionCallback: "/interactions/{interaction_id}/{interaction_token}/callback"
+        case .editOriginalInteractionResponse: "/webhooks/{application_id}/{interaction_token}/messages/@original"
+        case .createFollowupMessage: "/webhooks/{application_id}/{interaction_token}"
         }
     }
 
@@ -99,17 +105,26 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listScheduledEvents, .createScheduledEvent, .getScheduledEvent, .modifyScheduledEvent,
              .deleteScheduledEvent:
             RateLimitBucket.scheduledEvents
+        case .listGuildCommands: RateLimitBucket.listCommands
+        case .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage: RateLimitBucket.interactions
         }
     }
 
     var isMutation: Bool { method != "GET" }
+
+    /// Interaction callbacks and webhooks: authorised by the interaction's token in the path,
+    /// not the bot token, and outside the global limit (rate-limits.mdx).
+    var isInteractionRoute: Bool {
+        self == .interactionCallback || self == .editOriginalInteractionResponse || self == .createFollowupMessage
+    }
 
     /// Whether the route reads a JSON body.
     var takesBody: Bool {
         switch self {
         case .createChannel, .modifyChannelPositions, .modifyChannel, .editOverwrite, .createRole,
              .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands,
-             .createScheduledEvent, .modifyScheduledEvent:
+             .createScheduledEvent, .modifyScheduledEvent,
+             .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage:
             true
         default: false
         }
@@ -159,6 +174,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     /// commands count per guild too), or `global`.
     static func majorParameter(_ params: [String: String], endpoint: Endpoint) -> String {
         if endpoint.template.hasPrefix("/channels/"), let c = params["channel_id"] { return "channel:\(c)" }
+        if endpoint.isInteractionRoute, let token = params["interaction_token"] { return "webhook:\(token.suffix(12))" }
         if let g = params["guild_id"] { return "guild:\(g)" }
         return "global"
     }

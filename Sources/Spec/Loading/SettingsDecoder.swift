@@ -6,7 +6,7 @@ enum SettingsDecoder {
     static let keys = [
         "kind", "version", "club", "discord", "auto_create_channels", "channel_name_pattern",
         "voice_channels", "stint_alerts", "notifications", "retention", "protect", "orphans",
-        "max_destroy_fraction", "member_sync", "scheduled_events",
+        "max_destroy_fraction", "member_sync", "scheduled_events", "availability_form_url",
     ]
     static let placeholders = ["series", "event", "team", "kind"]
 
@@ -50,13 +50,21 @@ enum SettingsDecoder {
             }
         }
         if let node = map["member_sync"] { decodeMemberSync(node, into: &settings.memberSync) }
+        if let node = map["availability_form_url"], let url = node.string(example: "https://forms.example/availability") {
+            if url.hasPrefix("https://") && url.count <= 512 && !url.contains(where: \.isWhitespace) {
+                settings.availabilityFormURL = url
+            } else {
+                node.error("availability_form_url must be an https:// URL of at most 512 characters",
+                           hint: "the link /availability shows members, e.g. https://forms.example/apex-availability")
+            }
+        }
         guard let version, identity != nil, discord != nil else { return (nil, settings) }
         settings.version = version
         return (settings, settings)
     }
 
     private static func decodeDiscord(_ node: YAMLValue) -> DiscordSettings? {
-        guard let map = node.mapping(allowed: ["guild_id", "application_id", "admin_roles"],
+        guard let map = node.mapping(allowed: ["guild_id", "application_id", "admin_roles", "public_key"],
                                      required: ["guild_id", "application_id"],
                                      example: "guild_id: \"123456789012345678\"") else { return nil }
         let guild = map["guild_id"]?.snowflake()
@@ -65,8 +73,16 @@ enum SettingsDecoder {
         if let list = map["admin_roles"]?.sequence(example: "[\"123456789012345678\"]") {
             admins = list.compactMap { $0.snowflake() }
         }
+        var publicKey: String?
+        if let node = map["public_key"], let text = node.string(example: "\"<64 hex digits>\"") {
+            let hex = text.lowercased()
+            if hex.count == 64 && hex.allSatisfy(\.isHexDigit) { publicKey = hex } else {
+                node.error("public_key must be 64 hexadecimal digits (an Ed25519 public key)",
+                           hint: "copy PUBLIC KEY from the application's General Information page in Discord's developer portal")
+            }
+        }
         guard let guild, let application else { return nil }
-        return DiscordSettings(guildID: guild, applicationID: application, adminRoles: admins)
+        return DiscordSettings(guildID: guild, applicationID: application, adminRoles: admins, publicKey: publicKey)
     }
 
     /// Checks `{placeholder}` names; returns false (after reporting) when the pattern is unusable.

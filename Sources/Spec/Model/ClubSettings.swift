@@ -29,6 +29,8 @@ public struct ClubSettings: Hashable, Sendable, Codable {
     public var maxDestroyFraction: Double
     /// Member sync: schedule, club-wide member role, retention of departed members' records.
     public var memberSync: MemberSyncSettings
+    /// Where members say when they can race (`/availability` answers with it); nil: none.
+    public var availabilityFormURL: String?
 
     /// The pattern used when `channel_name_pattern` is absent.
     public static let defaultChannelNamePattern = "{event} {team} {kind}"
@@ -83,11 +85,15 @@ public struct DiscordSettings: Hashable, Sendable, Codable {
     /// Existing (unmanaged) roles that count as club admins: they may see and join every
     /// managed channel, restricted race voice included.
     public var adminRoles: [Snowflake]
+    /// The application's Ed25519 public key (64 hex digits, lowercase) from the developer
+    /// portal: `serve` verifies every interaction Discord sends with it. Nil: no interactions.
+    public var publicKey: String?
 
-    public init(guildID: Snowflake, applicationID: Snowflake, adminRoles: [Snowflake] = []) {
+    public init(guildID: Snowflake, applicationID: Snowflake, adminRoles: [Snowflake] = [], publicKey: String? = nil) {
         self.guildID = guildID
         self.applicationID = applicationID
         self.adminRoles = adminRoles
+        self.publicKey = publicKey
     }
 }
 

@@ -3,6 +3,7 @@ import Discord
 import Foundation
 import Logging
 import Reconciler
+import Serve
 
 /// `simlane-reconcile run`: the daemon. Keeps one club, or every club in a directory of clubs,
 /// converged as their seasons unfold, sharing one Discord client (one global rate limit).
@@ -44,12 +45,27 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How long shutdown waits for the changes in flight (e.g. 20s).")
     var shutdownGrace: String = "20s"
 
+    @Option(name: .customLong("serve"), help: "Also serve the HTTP API and interactions on HOST:PORT (docs/api.md), sharing the daemon's clubs, state stores and Discord client.")
+    var serveAddress: String?
+
+    @Option(name: .customLong("api-token-file"), help: "With --serve: the API bearer token file (default: $SIMLANE_API_TOKEN).")
+    var apiTokenFile: String?
+
+    @OptionGroup var link: GuildLinkArguments
+
     func validate() throws {
         guard let poll = DurationParser.parse(pollInterval), poll >= Duration.seconds(1) else {
             throw ValidationError("--poll-interval '\(pollInterval)' is not a duration of at least 1s; write it like 30s, 5m or 1h")
         }
         guard DurationParser.parse(shutdownGrace) != nil else {
             throw ValidationError("--shutdown-grace '\(shutdownGrace)' is not a duration; write it like 20s")
+        }
+        if let serveAddress {
+            do {
+                _ = try ServeServer.parseListen(serveAddress)
+            } catch {
+                throw ValidationError(error.description.replacingOccurrences(of: "--listen", with: "--serve"))
+            }
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
@@ -83,9 +99,28 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw DaemonCommandError.fail("\(error)")
         }
+        var server: ServeServer?
+        if let serveAddress {
+            do {
+                let environment = ProcessInfo.processInfo.environment
+                let token = try APIToken.load(file: apiTokenFile, environment: environment)
+                let (host, port) = try ServeServer.parseListen(serveAddress)
+                let app = ServeApp(catalog: ClubCatalog(sources: clubs), reconcilers: reconcilers, token: token,
+                                   options: ServeOptions(guildLink: try link.options(environment: environment)),
+                                   logger: Logger(label: "simlane.serve"))
+                server = try await ServeServer.start(app: app, host: host, port: port)
+                await app.background.run { await app.registerCommands() }
+                logger.notice("serving the API on http://\(host):\(server?.port ?? port)")
+            } catch {
+                await reconcilers.close()
+                throw DaemonCommandError.fail("--serve: \(error)")
+            }
+        }
+        let daemon = server?.app.daemon
         let exit = await Self.drive(
             driver: reconcilers.driver(), clubs: clubs, options: options, statusFile: status, once: once,
-            logger: logger)
+            logger: logger, attach: { loop in await daemon?.attach { await loop.status() } })
+        await server?.stop()
         await reconcilers.close()
         if exit != 0 { throw ExitCode(exit) }
     }
@@ -93,10 +128,11 @@ struct RunCommand: AsyncParsableCommand {
     /// Runs the loop with a concrete driver; returns the exit status.
     static func drive<D: ClubReconciling>(
         driver: D, clubs: [ClubSource], options: LoopOptions, statusFile: StatusFile, once: Bool,
-        logger: Logger
+        logger: Logger, attach: (ReconcileLoop<D>) async -> Void = { _ in }
     ) async -> Int32 {
         let loop = ReconcileLoop(
             clubs: clubs, driver: driver, options: options, logger: logger, statusFile: statusFile)
+        await attach(loop)
         // SIGHUP reloads the configuration (never exits); SIGTERM/SIGINT stop, twice: at once.
         let reloads = SignalWatcher(signals: [SIGHUP]) { number, _ in
             Task { await loop.requestReload(reason: SignalWatcher.name(of: number)) }

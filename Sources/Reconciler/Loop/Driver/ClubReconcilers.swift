@@ -70,7 +70,8 @@ public actor ClubReconcilers {
     /// How long a pass waits for another run (an `apply`) to release the club's state lock.
     static let lockTimeout: Duration = .seconds(30)
 
-    nonisolated func stateFile(for club: ClubSource) -> String {
+    /// The state store file of `club` (`--state`, or `.simlane/state.sqlite` beside it).
+    public nonisolated func stateFile(for club: ClubSource) -> String {
         StatePath.stateFile(config: club.path, override: stateOverride)
     }
 
@@ -138,6 +139,15 @@ public actor ClubReconcilers {
         }
         await passFinished(club, newestRun: try await store.runs(guild: guildID, limit: 1).first?.id)
         return PassOutcome(outcome, interrupted: stop.isStopRequested && !outcome.converged)
+    }
+
+    /// The counters of every client in use (the shared one, or each sandbox's).
+    public func clientMetrics() async -> [ClientMetrics] {
+        var clients: [DiscordClient] = sandboxes.values.map(\.client)
+        if case .discord(let client) = target { clients.append(client) }
+        var result: [ClientMetrics] = []
+        for client in clients { result.append(await client.metrics()) }
+        return result
     }
 
     /// Requests and 429s of every client in use.

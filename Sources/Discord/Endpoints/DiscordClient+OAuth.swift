@@ -1,0 +1,57 @@
+import DiscordTypes
+import Foundation
+
+/// What Discord answers an authorization-code exchange of a bot install (topics/oauth2.mdx,
+/// "Advanced Bot Authorization"): the token (never kept: we only read which guild the bot
+/// joined) and the guild.
+public struct OAuthCodeGrant: Sendable, Decodable {
+    public struct Guild: Sendable, Decodable {
+        public var id: Snowflake
+        public var name: String?
+    }
+
+    public var scope: String?
+    public var guild: Guild?
+}
+
+/// An OAuth2 error answer (`{"error": "invalid_grant", "error_description": …}`).
+public struct OAuthError: Error, Sendable, CustomStringConvertible {
+    public var status: Int
+    public var error: String
+    public var detail: String?
+
+    public var description: String {
+        "Discord refused the OAuth code (\(status) \(error)\(detail.map { ": \($0)" } ?? ""))"
+    }
+}
+
+extension DiscordClient {
+    /// `POST /oauth2/token` with `grant_type=authorization_code`: exchanges the code Discord
+    /// sent to the redirect URI, authenticating as the application (HTTP Basic with its
+    /// client id and secret, never the bot token). Form-encoded, as OAuth2 requires.
+    public func exchangeAuthorizationCode(_ code: String, redirectURI: String, clientID: Snowflake,
+                                          clientSecret: String) async throws -> OAuthCodeGrant {
+        var form = URLComponents()
+        form.queryItems = [
+            URLQueryItem(name: "grant_type", value: "authorization_code"),
+            URLQueryItem(name: "code", value: code),
+            URLQueryItem(name: "redirect_uri", value: redirectURI),
+        ]
+        let body = (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+        headers["User-Agent"] = configuration.userAgent
+        headers["Authorization"] = "Basic " + Data("\(clientID):\(clientSecret)".utf8).base64EncodedString()
+        let url = configuration.baseURL.appendingPathComponent("oauth2/token")
+        let response = try await transport.send(HTTPRequest(method: .post, url: url, headers: headers, body: Data(body.utf8)))
+        guard (200..<300).contains(response.status) else {
+            struct Body: Decodable {
+                var error: String?
+                var error_description: String?
+            }
+            let parsed = try? JSONDecoder().decode(Body.self, from: response.body)
+            throw OAuthError(status: response.status, error: parsed?.error ?? "error", detail: parsed?.error_description)
+        }
+        return try DiscordJSON.decoder().decode(OAuthCodeGrant.self, from: response.body)
+    }
+}
