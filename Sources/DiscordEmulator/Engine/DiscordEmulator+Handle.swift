@@ -162,6 +162,7 @@ extension DiscordEmulator {
         case .pinMessage: return try pinMessage(c, pin: true)
         case .unpinMessage: return try pinMessage(c, pin: false)
         case .overwriteGuildCommands: return try overwriteGuildCommands(c)
+        case .getGatewayBot: return try getGatewayBot(c)
         }
     }
 

@@ -13,12 +13,13 @@ enum Endpoint: String, CaseIterable, Sendable {
     case listActiveThreads, listPublicArchivedThreads, listPrivateArchivedThreads
     case createMessage, listMessages, getMessage, editMessage, deleteMessage, listPins, pinMessage, unpinMessage
     case overwriteGuildCommands
+    case getGatewayBot
 
     var method: String {
         switch self {
         case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
-             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins:
+             .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins, .getGatewayBot:
             "GET"
         case .createChannel, .createRole, .startThread, .createMessage: "POST"
         case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage: "PATCH"
@@ -52,6 +53,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .pinMessage, .unpinMessage: "/channels/{channel_id}/messages/pins/{message_id}"
         case .getMessage, .editMessage, .deleteMessage: "/channels/{channel_id}/messages/{message_id}"
         case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .getGatewayBot: "/gateway/bot"
         }
     }
 
@@ -90,6 +92,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .deleteMessage: RateLimitBucket.deleteMessage
         case .listPins, .pinMessage, .unpinMessage: RateLimitBucket.pins
         case .overwriteGuildCommands: RateLimitBucket.commands
+        case .getGatewayBot: RateLimitBucket.gatewayBot
         }
     }
 
