@@ -98,12 +98,20 @@ public actor GatewayCache {
     /// A snapshot from the cache for these inputs, or nil when a REST read is needed.
     func cachedSnapshot(guild: Snowflake, ownership: Ownership, messages: [ManagedMessage], scope: SnapshotScope,
                         at now: Date) -> GuildSnapshot? {
-        guard connected, let entry = entries[guild], !entry.needsFullCheck, entry.guild.seeded,
-              let last = entry.lastFullCheck, now.timeIntervalSince(last) < fullCheckInterval,
-              let snapshot = Self.snapshot(entry, ownership: ownership, messages: messages, scope: scope)
-        else { return nil }
-        stats.cachedSnapshots += 1
-        return snapshot
+        let miss: String
+        if !connected { miss = "gateway not connected" }
+        else if let entry = entries[guild] {
+            if entry.needsFullCheck || !entry.guild.seeded { miss = "a full read is due (first read, our own writes, or lost events)" }
+            else if let last = entry.lastFullCheck, now.timeIntervalSince(last) < fullCheckInterval {
+                if let snapshot = Self.snapshot(entry, ownership: ownership, messages: messages, scope: scope) {
+                    stats.cachedSnapshots += 1
+                    return snapshot
+                }
+                miss = "the cache lacks thread members or messages this plan reads"
+            } else { miss = "the periodic full check is due" }
+        } else { miss = "no GUILD_CREATE for the guild yet" }
+        logger.debug("planning from a REST read", metadata: ["guild": "\(guild)", "why": "\(miss)"])
+        return nil
     }
 
     /// Records a full REST read: compares it with the cache when the cache claimed to be

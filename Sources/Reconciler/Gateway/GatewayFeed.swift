@@ -19,6 +19,8 @@ public actor GatewayFeed {
     var task: Task<Void, Never>?
     /// Why the feed stopped for good, when it did.
     public private(set) var failure: GatewayError?
+    /// Events fully handled (cache updated, trigger delivered).
+    public private(set) var handled = 0
 
     public init(session: GatewaySession, cache: GatewayCache, logger: Logger,
                 onTrigger: @escaping @Sendable (Snowflake, GatewayTrigger) async -> Void,
@@ -71,6 +73,7 @@ public actor GatewayFeed {
             await onTrigger(guild, trigger)
         }
         if case .messageCreate(let guild, let message) = event { await onMessage(guild, message) }
+        handled += 1
     }
 
     /// Stops the session and waits for it.

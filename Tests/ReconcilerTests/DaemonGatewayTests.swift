@@ -1,0 +1,195 @@
+import Discord
+import DiscordEmulator
+import DiscordTypes
+import Foundation
+import Gateway
+import Logging
+import Testing
+@testable import Reconciler
+
+/// The daemon with the gateway against the emulator: events drive passes without waiting
+/// for the poll, and a converged guild is planned from the live cache with no request.
+@Suite("Daemon gateway", .serialized)
+struct DaemonGatewayTests {
+    let guild: Snowflake = 1_300_000_000_000_000_021
+    let start = Date(iso: "2026-12-01T09:00:00Z")
+    /// Teams already published: the layout has the signup channel, team roles and threads.
+    var data: String {
+        SeasonFixture.club(opens: "2026-11-28T10:00:00Z", closes: "2026-11-30T10:00:00Z",
+                           teams: "2026-11-30T12:00:00Z", start: "2026-12-06T18:00:00Z")
+    }
+
+    /// A harness whose daemon runs with the gateway: cache attached, feed connected.
+    struct Rig {
+        let harness: DaemonHarness
+        let loop: ReconcileLoop<ClubDriver>
+        let cache: GatewayCache
+        let feed: GatewayFeed
+
+        /// Waits until every event the emulator sent so far has been handled.
+        func settle() async {
+            await harness.emulator.publishGatewayEvents()
+            let emulator = harness.emulator
+            let feed = self.feed
+            _ = await eventually { emulator.gateway.currentStats.dispatches == (await feed.handled) }
+        }
+
+        /// Settles, then runs the passes due no later than `limit`; returns them.
+        @discardableResult
+        func drain(until limit: Date) async -> [ScheduledWake] {
+            var wakes: [ScheduledWake] = []
+            await settle()
+            while let wake = await harness.step(loop, notAfter: limit) {
+                wakes.append(wake)
+                await settle()
+            }
+            return wakes
+        }
+
+        func stop() async {
+            await feed.stop()
+            await harness.shutdown()
+        }
+    }
+
+    func makeRig(members: [Snowflake] = DaemonHarness.members, fullCheck: TimeInterval = 1800) async throws -> Rig {
+        let harness = try await DaemonHarness(start: start)
+        await harness.emulator.seedGuild(GuildSeed(
+            id: guild, name: "Gateway", bot: DaemonHarness.bot, botPermissions: .reconcilerBot, memberIDs: members))
+        let club = try harness.writeClub("gw", guild: guild, data: data)
+        let loop = harness.makeLoop([club], poll: .seconds(300))
+        let cache = GatewayCache(fullCheckInterval: fullCheck, logger: .daemonTest(harness.logs))
+        await harness.reconcilers.attach(gateway: cache)
+        let now = harness.now
+        let link = GatewayDaemonLink(loop: loop, reconcilers: harness.reconcilers, debounce: 2, now: { now.date },
+                                     logger: .daemonTest(harness.logs))
+        let client = harness.client
+        var quiet = Logger(label: "gateway")
+        quiet.logLevel = .critical
+        let session = GatewaySession(
+            configuration: GatewayConfiguration(token: DaemonHarness.token, intents: [.guilds, .guildMembers],
+                                                reconnectDelay: .milliseconds(10)),
+            transport: WebSocketGatewayTransport(logger: quiet), gatewayInfo: { try await client.gatewayBot() },
+            logger: quiet)
+        let feed = GatewayFeed(session: session, cache: cache, logger: .daemonTest(harness.logs),
+                               onTrigger: { await link.handle(guild: $0, trigger: $1) })
+        await feed.start()
+        #expect(await eventually { await cache.isConnected() })
+        return Rig(harness: harness, loop: loop, cache: cache, feed: feed)
+    }
+
+    /// The first pass applies the layout; the next poll reads REST once (our own writes
+    /// are not trusted to the cache) and seeds the cache: converged.
+    func converge(_ rig: Rig) async {
+        await rig.loop.tick(at: start)
+        await rig.loop.waitUntilIdle()
+        await rig.drain(until: start.addingTimeInterval(60))
+        let poll = await rig.harness.step(rig.loop, notAfter: start.addingTimeInterval(3600))
+        #expect(poll?.reason.kind == "poll")
+        await rig.settle()
+        #expect(await rig.loop.status(of: "gw")?.outcome == .converged)
+        #expect(await rig.loop.status(of: "gw")?.changesApplied == 0)
+    }
+
+    @Test func aConvergedSteadyStatePassSendsNoRequest() async throws {
+        let rig = try await makeRig()
+        await converge(rig)
+        await rig.harness.emulator.resetLog()
+        let wake = try #require(await rig.harness.step(rig.loop, notAfter: start.addingTimeInterval(3600)))
+        #expect(wake.reason.kind == "poll")
+        #expect(await rig.loop.status(of: "gw")?.changesApplied == 0)
+        let requests = await rig.harness.emulator.requestLog
+        #expect(requests.isEmpty, "a converged pass from the cache: \(requests.map(\.route))")
+        #expect(await rig.cache.stats.cachedSnapshots >= 1)
+        await rig.stop()
+    }
+
+    @Test func aMemberWhoJoinsIsGrantedTheirTeamRoleWithoutWaitingForThePoll() async throws {
+        let dan = DaemonHarness.members[3]
+        let rig = try await makeRig(members: Array(DaemonHarness.members.prefix(3)))
+        await converge(rig)
+        let before = rig.harness.now.date
+        let summary = await rig.harness.summary(guild)
+        #expect(summary.roles.contains("Spa 6h · Blue: 1 members"), "\(summary)")
+        try await rig.harness.emulator.addMembers([dan], to: guild)
+        await rig.settle()
+        let wake = try #require(await rig.loop.nextWake())
+        #expect(wake.reason.kind == "gateway-event")
+        #expect(wake.at.timeIntervalSince(before) <= 5, "within 5 s, not at the 300 s poll")
+        await rig.drain(until: before.addingTimeInterval(5))
+        #expect(await rig.harness.summary(guild).roles.contains("Spa 6h · Blue: 2 members"))
+        await rig.stop()
+    }
+
+    @Test func aDeletedManagedChannelIsRestoredWithoutWaitingForThePoll() async throws {
+        let rig = try await makeRig()
+        await converge(rig)
+        let before = rig.harness.now.date
+        let signup = try #require(await rig.harness.emulator.guild(guild)?.channels(named: "spa-6h-signup").first)
+        try await rig.harness.emulator.adminDeleteChannel(signup.id)
+        #expect(await rig.harness.summary(guild).text.isEmpty)
+        await rig.harness.emulator.resetLog()
+        await rig.settle()
+        let wake = try #require(await rig.harness.step(rig.loop, notAfter: before.addingTimeInterval(5)))
+        #expect(wake.reason.kind == "gateway-event")
+        #expect(await rig.harness.summary(guild).text == ["spa-6h-signup in GT3 Cup"])
+        // Planned from the cache: the repair's writes, no read.
+        let reads = await rig.harness.emulator.requestLog.filter { $0.method == "GET" }
+        #expect(reads.isEmpty, "\(reads.map(\.route))")
+        await rig.stop()
+    }
+
+    @Test func aBurstOfFiftyEventsMakesOnePass() async throws {
+        let rig = try await makeRig()
+        await converge(rig)
+        let before = rig.harness.now.date
+        let passes = await rig.loop.status().counters.passes
+        let signup = try #require(await rig.harness.emulator.guild(guild)?.channels(named: "spa-6h-signup").first)
+        for i in 1...50 { try await rig.harness.emulator.adminRenameChannel(signup.id, to: "renamed-\(i)") }
+        await rig.settle()
+        let wake = try #require(await rig.harness.step(rig.loop, notAfter: before.addingTimeInterval(5)))
+        #expect(wake.reason.kind == "gateway-event")
+        #expect(await rig.loop.status().counters.passes == passes + 1, "50 events, one pass")
+        #expect(await rig.harness.summary(guild).text == ["spa-6h-signup in GT3 Cup"])
+        await rig.stop()
+    }
+
+    @Test func pollingStillConvergesWithTheGatewayDown() async throws {
+        let rig = try await makeRig()
+        await converge(rig)
+        rig.harness.emulator.gateway.closeConnections(code: 4004)
+        #expect(await eventually { await rig.feed.failure != nil })
+        #expect(await !rig.cache.isConnected())
+        let signup = try #require(await rig.harness.emulator.guild(guild)?.channels(named: "spa-6h-signup").first)
+        try await rig.harness.emulator.adminDeleteChannel(signup.id)
+        let wake = try #require(await rig.harness.step(rig.loop, notAfter: start.addingTimeInterval(3600)))
+        #expect(wake.reason.kind == "poll")
+        #expect(await rig.harness.summary(guild).text == ["spa-6h-signup in GT3 Cup"])
+        await rig.stop()
+    }
+
+    @Test func aFullCheckLogsWhereTheCacheDisagreedWithDiscord() async throws {
+        let rig = try await makeRig(fullCheck: 0)
+        await converge(rig)
+        let signup = try #require(await rig.harness.emulator.guild(guild)?.channels(named: "spa-6h-signup").first)
+        // An event the emulator never sent: the cache now believes the channel is gone.
+        _ = await rig.cache.apply(.channelDelete(Channel(id: signup.id, type: .guildText, guildID: guild)))
+        await rig.harness.step(rig.loop, notAfter: start.addingTimeInterval(3600))
+        #expect(await rig.cache.stats.defects >= 1)
+        #expect(rig.harness.logs.lines.contains { $0.contains("gateway cache defect") })
+        // Discord's answer wins: nothing was recreated.
+        #expect(await rig.harness.summary(guild).allChannelNames.filter { $0 == "spa-6h-signup" }.count == 1)
+        await rig.stop()
+    }
+}
+
+/// Waits until `condition` holds, checking every few milliseconds (bounded).
+func eventually(timeout: Duration = .seconds(30), _ condition: @Sendable () async -> Bool) async -> Bool {
+    let clock = ContinuousClock()
+    let deadline = clock.now + timeout
+    while clock.now < deadline {
+        if await condition() { return true }
+        try? await Task.sleep(for: .milliseconds(5))
+    }
+    return await condition()
+}
