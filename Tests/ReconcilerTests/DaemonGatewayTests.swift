@@ -25,6 +25,7 @@ struct DaemonGatewayTests {
         let loop: ReconcileLoop<ClubDriver>
         let cache: GatewayCache
         let feed: GatewayFeed
+        let commands: TextCommandResponder
 
         /// Waits until every event the emulator sent so far has been handled.
         func settle() async {
@@ -52,7 +53,8 @@ struct DaemonGatewayTests {
         }
     }
 
-    func makeRig(members: [Snowflake] = DaemonHarness.members, fullCheck: TimeInterval = 1800) async throws -> Rig {
+    func makeRig(members: [Snowflake] = DaemonHarness.members, fullCheck: TimeInterval = 1800,
+                 textCommands: Bool = false) async throws -> Rig {
         let harness = try await DaemonHarness(start: start)
         await harness.emulator.seedGuild(GuildSeed(
             id: guild, name: "Gateway", bot: DaemonHarness.bot, botPermissions: .reconcilerBot, memberIDs: members))
@@ -67,15 +69,20 @@ struct DaemonGatewayTests {
         var quiet = Logger(label: "gateway")
         quiet.logLevel = .critical
         let session = GatewaySession(
-            configuration: GatewayConfiguration(token: DaemonHarness.token, intents: [.guilds, .guildMembers],
+            configuration: GatewayConfiguration(token: DaemonHarness.token,
+                                                intents: .needed(memberSync: true, textCommands: textCommands),
                                                 reconnectDelay: .milliseconds(10)),
             transport: WebSocketGatewayTransport(logger: quiet), gatewayInfo: { try await client.gatewayBot() },
             logger: quiet)
+        let commands = TextCommandResponder(client: client, clubs: [club], reconcilers: harness.reconcilers,
+                                            logger: .daemonTest(harness.logs))
         let feed = GatewayFeed(session: session, cache: cache, logger: .daemonTest(harness.logs),
-                               onTrigger: { await link.handle(guild: $0, trigger: $1) })
+                               onTrigger: { await link.handle(guild: $0, trigger: $1) },
+                               onMessage: { await commands.handle(guild: $0, message: $1) })
+        await commands.attach(feed: feed)
         await feed.start()
         #expect(await eventually { await cache.isConnected() })
-        return Rig(harness: harness, loop: loop, cache: cache, feed: feed)
+        return Rig(harness: harness, loop: loop, cache: cache, feed: feed, commands: commands)
     }
 
     /// The first pass applies the layout; the next poll reads REST once (our own writes
@@ -180,6 +187,56 @@ struct DaemonGatewayTests {
         // Discord's answer wins: nothing was recreated.
         #expect(await rig.harness.summary(guild).allChannelNames.filter { $0 == "spa-6h-signup" }.count == 1)
         await rig.stop()
+    }
+}
+
+extension DaemonGatewayTests {
+    @Test func textCommandsAreAnsweredRateLimitedPerUserAndBotsIgnored() async throws {
+        let rig = try await makeRig(textCommands: true)
+        await converge(rig)
+        let emulator = rig.harness.emulator
+        let signup = try #require(await emulator.guild(guild)?.channels(named: "spa-6h-signup").first)
+        let member = DaemonHarness.members[0]
+        func botReplies() async -> [String] {
+            await emulator.guild(guild)!.messages.values
+                .filter { $0.authorID == DaemonHarness.bot.id && $0.channelID == signup.id && !$0.content.isEmpty }
+                .sorted { $0.id < $1.id }.map(\.content)
+        }
+        let cards = await botReplies().count
+        _ = try await emulator.adminPostMessage(in: signup.id, content: "!ping", authorID: member)
+        _ = try await emulator.adminPostMessage(in: signup.id, content: "!club", authorID: member)
+        _ = try await emulator.adminPostMessage(in: signup.id, content: "!help", authorID: member)
+        // The fourth command within 30 s from the same member is not answered.
+        _ = try await emulator.adminPostMessage(in: signup.id, content: "!link", authorID: member)
+        // Another bot's command is ignored, and so is ordinary chat.
+        let otherBot: Snowflake = 1_300_000_000_000_009_999
+        await emulator.upsertUser(EmulatedUser(id: otherBot, username: "other-bot", bot: true))
+        try await emulator.addMembers([otherBot], to: guild)
+        _ = try await emulator.adminPostMessage(in: signup.id, content: "!ping", authorID: otherBot)
+        _ = try await emulator.adminPostMessage(in: signup.id, content: "good race!", authorID: DaemonHarness.members[1])
+        #expect(await eventually { await rig.commands.answered == 3 })
+        await rig.settle()
+        let replies = await botReplies().dropFirst(cards)
+        #expect(replies.count == 3, "\(replies)")
+        #expect(replies.first?.hasPrefix("Pong! REST ") == true)
+        #expect(replies.contains { $0.contains("Gw: 1 series (GT3 Cup), 1 events, 4 members.") })
+        #expect(replies.contains { $0.contains("`!link`") })
+        #expect(await rig.commands.limited == 1)
+        await rig.stop()
+    }
+
+    @Test func commandParsingAndThePerUserLimit() {
+        #expect(TextCommand.parse("!PING") == .ping)
+        #expect(TextCommand.parse("  !club please") == .club)
+        #expect(TextCommand.parse("ping") == nil)
+        #expect(TextCommand.parse("!unknown") == nil)
+        var limiter = TextCommandLimiter(limit: 2, window: 10)
+        let t = Date(iso: "2026-12-01T10:00:00Z")
+        let answers = [
+            limiter.admit(1, at: t), limiter.admit(1, at: t), limiter.admit(1, at: t.addingTimeInterval(5)),
+            limiter.admit(2, at: t.addingTimeInterval(5)), limiter.admit(1, at: t.addingTimeInterval(10)),
+        ]
+        #expect(answers == [true, true, false, true, true], "two per 10 s, per user")
     }
 }
 

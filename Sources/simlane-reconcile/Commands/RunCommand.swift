@@ -44,12 +44,21 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How long shutdown waits for the changes in flight (e.g. 20s).")
     var shutdownGrace: String = "20s"
 
+    @Flag(name: .long, help: "Connect to Discord's gateway: react to joins, leaves and drift within seconds and plan from a live cache (needs a bot token; see docs/gateway.md).")
+    var gateway = false
+
+    @Flag(name: .long, help: "With --gateway: answer !ping !info !club !help !link in guild channels (adds the GUILD_MESSAGES and privileged MESSAGE_CONTENT intents).")
+    var textCommands = false
+
     func validate() throws {
         guard let poll = DurationParser.parse(pollInterval), poll >= Duration.seconds(1) else {
             throw ValidationError("--poll-interval '\(pollInterval)' is not a duration of at least 1s; write it like 30s, 5m or 1h")
         }
         guard DurationParser.parse(shutdownGrace) != nil else {
             throw ValidationError("--shutdown-grace '\(shutdownGrace)' is not a duration; write it like 20s")
+        }
+        if textCommands && !gateway {
+            throw ValidationError("--text-commands needs --gateway (commands arrive over the gateway)")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
@@ -83,9 +92,11 @@ struct RunCommand: AsyncParsableCommand {
         } catch {
             throw DaemonCommandError.fail("\(error)")
         }
+        let gatewayOptions = gateway && !once
+            ? DaemonGateway.Options(textCommands: textCommands, clubs: clubs, logger: logger) : nil
         let exit = await Self.drive(
             driver: reconcilers.driver(), clubs: clubs, options: options, statusFile: status, once: once,
-            logger: logger)
+            logger: logger, onStart: { loop in await DaemonGateway.start(gatewayOptions, loop: loop, reconcilers: reconcilers) })
         await reconcilers.close()
         if exit != 0 { throw ExitCode(exit) }
     }
@@ -93,10 +104,12 @@ struct RunCommand: AsyncParsableCommand {
     /// Runs the loop with a concrete driver; returns the exit status.
     static func drive<D: ClubReconciling>(
         driver: D, clubs: [ClubSource], options: LoopOptions, statusFile: StatusFile, once: Bool,
-        logger: Logger
+        logger: Logger, onStart: (ReconcileLoop<D>) async -> (@Sendable () async -> Void) = { _ in {} }
     ) async -> Int32 {
         let loop = ReconcileLoop(
             clubs: clubs, driver: driver, options: options, logger: logger, statusFile: statusFile)
+        let stopExtras = await onStart(loop)
+        defer { Task { await stopExtras() } }
         // SIGHUP reloads the configuration (never exits); SIGTERM/SIGINT stop, twice: at once.
         let reloads = SignalWatcher(signals: [SIGHUP]) { number, _ in
             Task { await loop.requestReload(reason: SignalWatcher.name(of: number)) }
