@@ -22,7 +22,7 @@ public actor GatewayCache {
     }
 
     /// How often the cache is checked against a full REST read (default 30 minutes).
-    public let fullCheckInterval: TimeInterval
+    public nonisolated let fullCheckInterval: TimeInterval
     let logger: Logger
     var entries: [Snowflake: Entry] = [:]
     var owned: [Snowflake: Set<Snowflake>] = [:]
