@@ -26,18 +26,9 @@ func runGatewayBench(_ arguments: [String]) async throws {
     let members = (1...4).map { Snowflake(1_000_000_000_000_001_000 + UInt64($0)) }
 
     let emulator = DiscordEmulator(rateLimits: .unlimited)
-    var clubs: [ClubSource] = []
-    var guilds: [Snowflake] = []
-    for index in 0..<clubCount {
-        let guild = Snowflake(1_400_000_000_000_000_000 + UInt64(index))
-        await emulator.seedGuild(GuildSeed(id: guild, name: "Bench \(index)", bot: bot, memberIDs: members))
-        let dir = root.appendingPathComponent(String(format: "club-%03d", index))
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try Data(DaemonBenchClub.settings(index: index, guild: guild).utf8).write(to: dir.appendingPathComponent("simlane.yaml"))
-        try Data(DaemonBenchClub.data(members: members).utf8).write(to: dir.appendingPathComponent("club.yaml"))
-        clubs.append(ClubSource(id: dir.lastPathComponent, path: dir.path))
-        guilds.append(guild)
-    }
+    let seeded = try await DaemonBenchClub.seed(clubCount, in: root, emulator: emulator, bot: bot, members: members)
+    let clubs = seeded.map(\.club)
+    let guilds = seeded.map(\.guild)
     let server = try await EmulatorServer.start(emulator: emulator)
     let client = DiscordClient(configuration: DiscordConfiguration(baseURL: server.baseURL, token: BotToken(bot.token)!))
     let reconcilers = ClubReconcilers(client: client)

@@ -26,15 +26,16 @@ final class GatewayRig: Sendable {
     }
 
     func session(token: String = GatewayRig.bot.token, intents: GatewayIntents = [.guilds, .guildMembers],
-                 shard: [Int]? = nil) -> GatewaySession {
+                 shard: [Int]? = nil, clock: any Clock<Duration> = ContinuousClock()) -> GatewaySession {
         let client = self.client
         var logger = Logger(label: "gateway-test")
         logger.logLevel = .critical
         return GatewaySession(
             configuration: GatewayConfiguration(token: token, intents: intents, shard: shard,
-                                                reconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50)),
+                                                reconnectDelay: .milliseconds(10), maxReconnectDelay: .milliseconds(50),
+                                                invalidSessionDelay: .milliseconds(1)),
             transport: WebSocketGatewayTransport(logger: logger),
-            gatewayInfo: { try await client.gatewayBot() },
+            gatewayInfo: { try await client.gatewayBot() }, clock: clock,
             random: SeededRandomNumberGenerator(seed: 3), logger: logger)
     }
 

@@ -71,7 +71,7 @@ struct DaemonGatewayTests {
         let session = GatewaySession(
             configuration: GatewayConfiguration(token: DaemonHarness.token,
                                                 intents: .needed(memberSync: true, textCommands: textCommands),
-                                                reconnectDelay: .milliseconds(10)),
+                                                reconnectDelay: .milliseconds(10), invalidSessionDelay: .milliseconds(1)),
             transport: WebSocketGatewayTransport(logger: quiet), gatewayInfo: { try await client.gatewayBot() },
             logger: quiet)
         let commands = TextCommandResponder(client: client, clubs: [club], reconcilers: harness.reconcilers,

@@ -37,6 +37,13 @@ public enum GatewayEvent: Sendable, Hashable {
         enum CodingKeys: String, CodingKey {
             case sessionID = "session_id", resumeGatewayURL = "resume_gateway_url", user, shard
         }
+
+        public init(sessionID: String, resumeGatewayURL: String, user: User, shard: [Int]? = nil) {
+            self.sessionID = sessionID
+            self.resumeGatewayURL = resumeGatewayURL
+            self.user = user
+            self.shard = shard
+        }
     }
 
     /// GUILD_CREATE: the guild with its channels, active threads, roles and the members

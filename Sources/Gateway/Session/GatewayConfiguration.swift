@@ -1,5 +1,6 @@
-/// How a `GatewaySession` identifies and how patiently it reconnects.
-public struct GatewayConfiguration: Sendable {
+/// How a `GatewaySession` identifies and how patiently it reconnects. Its description and
+/// mirror never show the token.
+public struct GatewayConfiguration: Sendable, CustomStringConvertible, CustomReflectable {
     /// The bot token; sent in Identify and Resume only, never logged.
     public var token: String
     public var intents: GatewayIntents
@@ -13,10 +14,19 @@ public struct GatewayConfiguration: Sendable {
     public var maxIdentifyWait: Duration
     /// Failed resume attempts before starting a new session instead.
     public var maxResumeAttempts: Int
+    /// The wait before identifying again after Invalid Session: Discord asks for a random
+    /// 1-5 s; this is the shortest, up to five times it is used (tests use zero).
+    public var invalidSessionDelay: Duration
+
+    public var description: String {
+        "GatewayConfiguration(token: <redacted>, intents: \(intents.rawValue), shard: \(shard.map { "\($0)" } ?? "none"))"
+    }
+    public var customMirror: Mirror { Mirror(self, children: ["intents": intents, "shard": shard as Any]) }
 
     public init(token: String, intents: GatewayIntents, shard: [Int]? = nil,
                 reconnectDelay: Duration = .seconds(1), maxReconnectDelay: Duration = .seconds(60),
-                maxIdentifyWait: Duration = .seconds(900), maxResumeAttempts: Int = 3) {
+                maxIdentifyWait: Duration = .seconds(900), maxResumeAttempts: Int = 3,
+                invalidSessionDelay: Duration = .seconds(1)) {
         self.token = token
         self.intents = intents
         self.shard = shard
@@ -24,6 +34,7 @@ public struct GatewayConfiguration: Sendable {
         self.maxReconnectDelay = maxReconnectDelay
         self.maxIdentifyWait = maxIdentifyWait
         self.maxResumeAttempts = maxResumeAttempts
+        self.invalidSessionDelay = invalidSessionDelay
     }
 }
 

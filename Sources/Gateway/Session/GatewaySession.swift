@@ -78,8 +78,11 @@ public actor GatewaySession {
     }
 
     /// Runs the session until `stop()` or a fatal close; `onEvent` sees every dispatch in
-    /// order (READY and RESUMED included). Throws `GatewayError` for what must not be retried.
-    public func run(onEvent: @escaping @Sendable (GatewayEvent) async -> Void) async throws {
+    /// order (READY and RESUMED included), `onDisconnect` each connection that ended (events
+    /// may be missing until RESUMED or a new READY). Throws `GatewayError` for what must not
+    /// be retried.
+    public func run(onEvent: @escaping @Sendable (GatewayEvent) async -> Void,
+                    onDisconnect: @escaping @Sendable () async -> Void = {}) async throws {
         var failures = 0
         var resumeFailures = 0
         while !stopped {
@@ -88,18 +91,24 @@ public actor GatewaySession {
                 let url = try await connectURL()
                 end = try await runConnection(url: url, onEvent: onEvent)
                 failures = 0
+                await onDisconnect()
             } catch let error as GatewayError {
+                await onDisconnect()
                 throw error
             } catch is CancellationError {
                 return
             } catch {
                 failures += 1
                 logger.warning("gateway connection failed", metadata: ["error": "\(error)", "attempt": "\(failures)"])
+                await onDisconnect()
                 end = .resume
             }
             switch end {
             case .stopped: return
-            case .reidentify: resumable = nil; sequence = nil; resumeFailures = 0
+            case .reidentify:
+                resumable = nil; sequence = nil; resumeFailures = 0
+                let delay = configuration.invalidSessionDelay * Double.random(in: 1...5, using: &generator)
+                try? await clock.sleep(for: delay, tolerance: nil)
             case .resume:
                 if resumable != nil {
                     resumeFailures += 1

@@ -75,7 +75,11 @@ public actor GatewayCache {
         }
     }
 
-    /// The gateway is down (or reconnecting without resume): stop trusting the cache.
+    /// A connection ended: plan from REST until RESUMED (events replayed, the cache stays
+    /// good) or READY (a new session: events may be lost, so a full read first).
+    public func connectionLost() { connected = false }
+
+    /// The gateway stopped for good: stop trusting the cache.
     public func disconnected() {
         connected = false
         for id in entries.keys { entries[id]?.needsFullCheck = true }

@@ -52,7 +52,8 @@ public actor GatewayFeed {
         let session = self.session
         task = Task {
             do {
-                try await session.run { event in await self.handle(event) }
+                try await session.run(onEvent: { event in await self.handle(event) },
+                                      onDisconnect: { await self.cache.connectionLost() })
             } catch let error as GatewayError {
                 self.failed(error)
             } catch {
