@@ -49,7 +49,7 @@ func runGatewayBench(_ arguments: [String]) async throws {
     let loop = ReconcileLoop(clubs: clubs, driver: reconcilers.driver(), options: LoopOptions(pollInterval: poll),
                              now: now, logger: quiet)
     let link = GatewayDaemonLink(loop: loop, reconcilers: reconcilers, debounce: debounce, now: now, logger: quiet)
-    let feed = GatewayFeed.make(client: client, token: bot.token, memberSync: true, textCommands: false, cache: cache,
+    let feed = try await GatewayFeed.make(client: client, token: bot.token, memberSync: true, textCommands: false, cache: cache,
                                 logger: quiet, onTrigger: { await link.handle(guild: $0, trigger: $1) })
     await feed.start()
     let startupBefore = await client.metrics().requestsSent

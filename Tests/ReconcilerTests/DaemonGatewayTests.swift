@@ -250,3 +250,46 @@ func eventually(timeout: Duration = .seconds(30), _ condition: @Sendable () asyn
     }
     return await condition()
 }
+
+/// Sharding: `/gateway/bot` recommends the shard count and the feed runs one session per
+/// shard, each identifying with `[i, n]` and getting only its guilds' events.
+@Suite("Gateway shards")
+struct GatewayShardTests {
+    @Test func theFeedRunsOneSessionPerRecommendedShard() async throws {
+        let emulator = DiscordEmulator(rateLimits: .unlimited)
+        let bot = DaemonHarness.bot
+        // (id >> 22) % 2 picks the shard: one guild on each.
+        let guilds: [Snowflake] = [Snowflake(UInt64(1_000) << 22), Snowflake(UInt64(1_001) << 22)]
+        for guild in guilds { await emulator.seedGuild(GuildSeed(id: guild, bot: bot, memberIDs: DaemonHarness.members)) }
+        emulator.gateway.configure { $0.shards = 2; $0.maxConcurrency = 16 }
+        let server = try await EmulatorServer.start(emulator: emulator)
+        defer { Task { await server.stop() } }
+        let client = DiscordClient(configuration: DiscordConfiguration(baseURL: server.baseURL, token: BotToken(bot.token)!))
+        var quiet = Logger(label: "gateway")
+        quiet.logLevel = .critical
+        let cache = GatewayCache(logger: quiet)
+        let feed = try await GatewayFeed.make(client: client, token: bot.token, memberSync: true, textCommands: false,
+                                              cache: cache, logger: quiet, onTrigger: { _, _ in })
+        await feed.start()
+        #expect(await eventually {
+            let connected = await cache.isConnected()
+            let known = await cache.guildIDs()
+            return connected && known.count == 2
+        })
+        let shards = await feed.shardStats()
+        #expect(shards.count == 2 && shards.allSatisfy { $0.identifies == 1 })
+        #expect(emulator.gateway.currentStats.identifies == 2)
+        // Each guild's events come through its own shard, and both reach the cache.
+        for guild in guilds { _ = try await emulator.adminCreateChannel(in: guild, name: "sharded") }
+        #expect(await eventually {
+            var found = 0
+            for guild in guilds where await cache.guild(guild)?.channels.values.contains(where: { $0.name == "sharded" }) == true {
+                found += 1
+            }
+            return found == 2
+        })
+        let dispatched = await feed.shardStats().map(\.dispatches)
+        #expect(dispatched[0] > 0 && dispatched[1] > 0)
+        await feed.stop()
+    }
+}

@@ -174,7 +174,7 @@ extension EmulatorGateway {
             let reset = recent.first.map { max(0, 86_400 - now.timeIntervalSince($0)) } ?? 0
             return .object([
                 "total": .int(settings.identifyLimit), "remaining": .int(max(0, settings.identifyLimit - recent.count)),
-                "reset_after": .int(Int(reset * 1000)), "max_concurrency": .int(1),
+                "reset_after": .int(Int(reset * 1000)), "max_concurrency": .int(settings.maxConcurrency),
             ])
         }
     }

@@ -28,6 +28,8 @@ public final class EmulatorGateway: @unchecked Sendable {
         public var identifyLimit = 1000
         /// Frames a client may send per 60 s before the gateway closes with 4008.
         public var sendLimit = 120
+        /// `session_start_limit.max_concurrency`: identifies allowed per 5 s.
+        public var maxConcurrency = 1
 
         public init() {}
     }

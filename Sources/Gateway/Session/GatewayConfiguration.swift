@@ -17,6 +17,8 @@ public struct GatewayConfiguration: Sendable, CustomStringConvertible, CustomRef
     /// The wait before identifying again after Invalid Session: Discord asks for a random
     /// 1-5 s; this is the shortest, up to five times it is used (tests use zero).
     public var invalidSessionDelay: Duration
+    /// Shared by the shards of one bot so their identifies are spaced (nil: one shard).
+    public var identifyGate: IdentifyGate?
 
     public var description: String {
         "GatewayConfiguration(token: <redacted>, intents: \(intents.rawValue), shard: \(shard.map { "\($0)" } ?? "none"))"

@@ -256,6 +256,7 @@ public actor GatewaySession {
             try await clock.sleep(for: .seconds(wait), tolerance: nil)
             try await refreshInfo()
         }
+        await configuration.identifyGate?.wait()
         budget!.spend(at: elapsed())
         stats.identifies += 1
         var data: [String: JSONValue] = [

@@ -26,7 +26,11 @@ public actor GatewayCache {
     let logger: Logger
     var entries: [Snowflake: Entry] = [:]
     var owned: [Snowflake: Set<Snowflake>] = [:]
-    var connected = false
+    /// Shards whose session is connected (READY or RESUMED since their last drop).
+    var connectedShards: Set<Int> = []
+    /// How many shards the feed runs (`setShardCount`); the cache is trusted only while all are up.
+    var shardCount = 1
+    var connected: Bool { connectedShards.count >= shardCount }
     /// Events applied, disagreements found at full checks, snapshots served from the cache.
     public private(set) var stats = Stats()
 
@@ -42,17 +46,20 @@ public actor GatewayCache {
         self.logger = logger
     }
 
-    /// Folds a gateway event in and says which guild wants a pass, and why.
-    public func apply(_ event: GatewayEvent) -> (guild: Snowflake, trigger: GatewayTrigger)? {
+    /// The number of shards the feed runs.
+    public func setShardCount(_ count: Int) { shardCount = max(1, count) }
+
+    /// Folds a gateway event from `shard` in and says which guild wants a pass, and why.
+    public func apply(_ event: GatewayEvent, shard: Int = 0) -> (guild: Snowflake, trigger: GatewayTrigger)? {
         stats.events += 1
         switch event {
         case .ready:
             // A new session: events may have been lost since the old one.
-            connected = true
+            connectedShards.insert(shard)
             for id in entries.keys { entries[id]?.needsFullCheck = true }
             return nil
         case .resumed:
-            connected = true
+            connectedShards.insert(shard)
             return nil
         default: break
         }
@@ -77,11 +84,11 @@ public actor GatewayCache {
 
     /// A connection ended: plan from REST until RESUMED (events replayed, the cache stays
     /// good) or READY (a new session: events may be lost, so a full read first).
-    public func connectionLost() { connected = false }
+    public func connectionLost(shard: Int = 0) { connectedShards.remove(shard) }
 
     /// The gateway stopped for good: stop trusting the cache.
     public func disconnected() {
-        connected = false
+        connectedShards = []
         for id in entries.keys { entries[id]?.needsFullCheck = true }
     }
 

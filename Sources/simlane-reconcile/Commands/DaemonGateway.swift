@@ -28,11 +28,17 @@ enum DaemonGateway {
         let link = GatewayDaemonLink(loop: loop, reconcilers: reconcilers, logger: logger)
         let commands = options.textCommands
             ? TextCommandResponder(client: client, clubs: options.clubs, reconcilers: reconcilers, logger: logger) : nil
-        let feed = client.configuration.token.withRawValue { token in
-            GatewayFeed.make(
+        let token = client.configuration.token.withRawValue { $0 }
+        let feed: GatewayFeed
+        do {
+            feed = try await GatewayFeed.make(
                 client: client, token: token, memberSync: true, textCommands: options.textCommands, cache: cache,
                 logger: logger, onTrigger: { await link.handle(guild: $0, trigger: $1) },
                 onMessage: { guild, message in await commands?.handle(guild: guild, message: message) })
+        } catch {
+            logger.error("could not reach the gateway (GET /gateway/bot); the daemon keeps polling",
+                         metadata: ["error": "\(error)"])
+            return {}
         }
         if let commands { await commands.attach(feed: feed) }
         await feed.start()
