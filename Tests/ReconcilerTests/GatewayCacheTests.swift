@@ -37,6 +37,17 @@ import Testing
         #expect(snapshot?.channels.map(\.id) == [10, 12])
     }
 
+    @Test func eventsThatArriveDuringARESTReadAreReplayedOntoIt() async {
+        let cache = await seeded()
+        await cache.wrote(guild: guild)
+        await cache.beginRead(guild)
+        // The read returns channel 11, but it was deleted while the read was in flight.
+        _ = await cache.apply(.channelDelete(Channel(id: 11, type: .guildText, guildID: guild)))
+        await cache.seed(rest(), ownership: Ownership(), messages: [], scope: .everything, at: t0)
+        #expect(await cached(cache, at: t0)?.channels.map(\.id) == [10])
+        #expect(await cache.stats.defects == 0)
+    }
+
     @Test func aDropStopsTheCacheUntilResumedAndANewSessionNeedsAFullRead() async {
         let cache = await seeded()
         await cache.connectionLost()

@@ -26,6 +26,9 @@ public actor GatewayCache {
     let logger: Logger
     var entries: [Snowflake: Entry] = [:]
     var owned: [Snowflake: Set<Snowflake>] = [:]
+    /// Events that arrived while a REST read of the guild was in flight: replayed on top of
+    /// what the read returns, since the read may predate them (list, then watch).
+    var duringRead: [Snowflake: [GatewayEvent]] = [:]
     /// Shards whose session is connected (READY or RESUMED since their last drop).
     var connectedShards: Set<Int> = []
     /// How many shards the feed runs (`setShardCount`); the cache is trusted only while all are up.
@@ -64,6 +67,7 @@ public actor GatewayCache {
         default: break
         }
         guard let guildID = event.guildID else { return nil }
+        duringRead[guildID]?.append(event)
         var entry = entries[guildID] ?? Entry(guild: LiveGuild(id: guildID))
         entry.guild.apply(event)
         entries[guildID] = entry
@@ -125,12 +129,21 @@ public actor GatewayCache {
         return nil
     }
 
+    /// A REST read of `guild` starts: events from now on are replayed onto its result.
+    func beginRead(_ guild: Snowflake) { duringRead[guild] = [] }
+
+    /// The read failed: nothing to replay onto.
+    func abortRead(_ guild: Snowflake) { duringRead[guild] = nil }
+
     /// Records a full REST read: compares it with the cache when the cache claimed to be
-    /// current (disagreements are cache defects, logged), then reseeds from it.
+    /// current (disagreements are cache defects, logged), then reseeds from it and replays
+    /// the events that arrived during the read (`beginRead`).
     func seed(_ rest: GuildSnapshot, ownership: Ownership, messages: [ManagedMessage], scope: SnapshotScope, at now: Date) {
         stats.fullChecks += 1
+        let replay = duringRead.removeValue(forKey: rest.guildID) ?? []
         var entry = entries[rest.guildID] ?? Entry(guild: LiveGuild(id: rest.guildID))
-        if connected, entry.guild.seeded, !entry.needsFullCheck,
+        // Compared only when no event raced the read (else the read may simply be older).
+        if connected, replay.isEmpty, entry.guild.seeded, !entry.needsFullCheck,
            let cached = Self.snapshot(entry, ownership: ownership, messages: messages, scope: scope) {
             let defects = Self.differences(cached, rest)
             if !defects.isEmpty {
@@ -150,6 +163,7 @@ public actor GatewayCache {
         for member in rest.members { if let user = member.user { guild.members[user.id] = member } }
         for (thread, users) in rest.threadMembers { guild.threadMembers[thread] = Set(users) }
         guild.messages = rest.messages
+        for event in replay { guild.apply(event) }
         guild.seeded = true
         entry.guild = guild
         entry.knownMessages = Set(messages.map(\.messageID))

@@ -32,7 +32,14 @@ public struct GatewaySnapshotReader: SnapshotReader {
         var fresh = scope
         fresh.knownMessages = [:]
         fresh.knownThreadMembers = [:]
-        let snapshot = try await rest.snapshot(guild: guild, ownership: ownership, messages: messages, scope: fresh)
+        await cache.beginRead(guild)
+        let snapshot: GuildSnapshot
+        do {
+            snapshot = try await rest.snapshot(guild: guild, ownership: ownership, messages: messages, scope: fresh)
+        } catch {
+            await cache.abortRead(guild)
+            throw error
+        }
         await cache.seed(snapshot, ownership: ownership, messages: messages, scope: fresh, at: instant)
         return snapshot
     }
