@@ -161,6 +161,23 @@ struct DaemonGatewayTests {
         await rig.stop()
     }
 
+    @Test func aNewSessionMakesTheGuildAvailableAgainAndItsPassReadsREST() async throws {
+        let rig = try await makeRig()
+        await converge(rig)
+        // The session cannot resume: a new Identify, READY and GUILD_CREATE; events may be lost.
+        rig.harness.emulator.gateway.sendInvalidSession(resumable: false)
+        #expect(await eventually { rig.harness.emulator.gateway.currentStats.identifies == 2 })
+        await rig.settle()
+        let wake = try #require(await rig.loop.nextWake())
+        #expect(wake.reason == .gatewayEvent("guild available"))
+        await rig.harness.emulator.resetLog()
+        _ = await rig.harness.step(rig.loop, notAfter: wake.at)
+        let reads = await rig.harness.emulator.requestLog.filter { $0.method == "GET" }
+        #expect(!reads.isEmpty, "a full read after a session that may have lost events")
+        #expect(await rig.loop.status(of: "gw")?.changesApplied == 0)
+        await rig.stop()
+    }
+
     @Test func pollingStillConvergesWithTheGatewayDown() async throws {
         let rig = try await makeRig()
         await converge(rig)
