@@ -43,6 +43,8 @@ public actor GatewaySession {
     var acked = true
     var heartbeatSentAt: Double?
     var stopped = false
+    /// Whether the current connection got READY or RESUMED (a working session).
+    var confirmed = false
 
     public init(
         configuration: GatewayConfiguration, transport: any GatewayTransport,
@@ -90,7 +92,14 @@ public actor GatewaySession {
             do {
                 let url = try await connectURL()
                 end = try await runConnection(url: url, onEvent: onEvent)
-                failures = 0
+                // A connection that never got READY/RESUMED counts as a failure, so a gateway
+                // that closes every connection at once is retried with back-off, not hot.
+                if confirmed {
+                    failures = 0
+                    resumeFailures = 0
+                } else {
+                    failures += 1
+                }
                 await onDisconnect()
             } catch let error as GatewayError {
                 await onDisconnect()
@@ -156,6 +165,7 @@ public actor GatewaySession {
         stats.connections += 1
         limiter = GatewaySendLimiter()
         acked = true
+        confirmed = false
         defer { if current?.id == id { current = nil } }
         if stopped { await connection.close(code: 1000); return .stopped }
 
@@ -220,8 +230,10 @@ public actor GatewaySession {
             case .ready(let ready):
                 resumable = Resumable(sessionID: ready.sessionID, url: ready.resumeGatewayURL)
                 stats.sessionID = ready.sessionID
+                confirmed = true
             case .resumed:
                 stats.resumed += 1
+                confirmed = true
             default: break
             }
             await onEvent(event)
