@@ -44,14 +44,14 @@ import Testing
                                                 maxReconnectDelay: .seconds(1)),
             transport: transport, gatewayInfo: { info }, clock: clock, logger: logger)
         let run = Task { try await session.run(onEvent: { _ in }) }
-        #expect(await eventually { transport.connections == 1 && clock.sleeperCount >= 1 })
+        #expect(await eventually { transport.connections == 1 && clock.hasSleeper(wakingIn: .milliseconds(100)) })
         clock.advance(by: .milliseconds(99))
         try await Task.sleep(for: .milliseconds(50))
         #expect(transport.connections == 1, "no redial before the back-off")
         clock.advance(by: .milliseconds(1))
         #expect(await eventually { transport.connections == 2 })
         // The second failure waits twice as long.
-        #expect(await eventually { clock.sleeperCount >= 1 })
+        #expect(await eventually { clock.hasSleeper(wakingIn: .milliseconds(200)) })
         clock.advance(by: .milliseconds(100))
         try await Task.sleep(for: .milliseconds(50))
         #expect(transport.connections == 2)

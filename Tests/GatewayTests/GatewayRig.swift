@@ -76,7 +76,7 @@ actor EventRecorder {
     var names: [String] { events.map(\.name) }
 
     /// Waits until `condition` holds for the events so far; false after `timeout`.
-    func wait(timeout: Duration = .seconds(20), until condition: @escaping @Sendable ([GatewayEvent]) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(60), until condition: @escaping @Sendable ([GatewayEvent]) -> Bool) async -> Bool {
         if condition(events) { return true }
         nextWaiter += 1
         let id = nextWaiter
@@ -100,7 +100,7 @@ actor EventRecorder {
 }
 
 /// Waits until `condition` holds, checking every few milliseconds (bounded).
-func eventually(timeout: Duration = .seconds(20), _ condition: @Sendable () async -> Bool) async -> Bool {
+func eventually(timeout: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     while clock.now < deadline {

@@ -34,9 +34,10 @@ import Testing
         let session = rig.session(clock: clock)
         let run = rig.run(session)
         #expect(await rig.events.wait(for: "GUILD_CREATE"))
-        #expect(await eventually { clock.sleeperCount == 1 })
+        #expect(await eventually { await session.currentStats().firstHeartbeatDelay != nil })
         let first = try #require(await session.currentStats().firstHeartbeatDelay)
         #expect(first > 0 && first < 1, "interval × random(0..1)")
+        #expect(await eventually { clock.hasSleeper(wakingIn: .seconds(first)) })
         // Just before the jittered first beat nothing is sent; just after, one is, and ACKed.
         clock.advance(by: .seconds(first) - .milliseconds(1))
         await Task.yield()
@@ -45,7 +46,7 @@ import Testing
         #expect(await eventually { await session.currentStats().acksReceived == 1 })
         // Then one per interval.
         for beat in 2...3 {
-            #expect(await eventually { clock.sleeperCount == 1 })
+            #expect(await eventually { clock.hasSleeper(wakingIn: .seconds(1)) })
             clock.advance(by: .seconds(1))
             #expect(await eventually { await session.currentStats().acksReceived == beat })
         }
@@ -54,11 +55,11 @@ import Testing
 
         // No ACK for a heartbeat: at the next beat the connection is a zombie, closed and resumed.
         rig.emulator.gateway.configure { $0.withholdACKs = true }
-        #expect(await eventually { clock.sleeperCount == 1 })
+        #expect(await eventually { clock.hasSleeper(wakingIn: .seconds(1)) })
         clock.advance(by: .seconds(1))
         #expect(await eventually { rig.emulator.gateway.currentStats.heartbeats == 4 })
         rig.emulator.gateway.configure { $0.withholdACKs = false }
-        #expect(await eventually { clock.sleeperCount == 1 })
+        #expect(await eventually { clock.hasSleeper(wakingIn: .seconds(1)) })
         clock.advance(by: .seconds(1))
         #expect(await rig.events.wait(for: "RESUMED"))
         let stats = await session.currentStats()

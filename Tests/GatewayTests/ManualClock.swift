@@ -20,6 +20,11 @@ final class ManualClock: Clock, @unchecked Sendable {
     /// Tasks waiting on this clock.
     var sleeperCount: Int { lock.withLock { sleepers.count } }
 
+    /// Whether some task sleeps until exactly `duration` from now.
+    func hasSleeper(wakingIn duration: Duration) -> Bool {
+        lock.withLock { sleepers.values.contains { $0.deadline == current.advanced(by: duration) } }
+    }
+
     func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         let id: Int = lock.withLock { nextID += 1; return nextID }
         try await withTaskCancellationHandler {

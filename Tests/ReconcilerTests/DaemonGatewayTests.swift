@@ -258,7 +258,7 @@ extension DaemonGatewayTests {
 }
 
 /// Waits until `condition` holds, checking every few milliseconds (bounded).
-func eventually(timeout: Duration = .seconds(30), _ condition: @Sendable () async -> Bool) async -> Bool {
+func eventually(timeout: Duration = .seconds(60), _ condition: @Sendable () async -> Bool) async -> Bool {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
     while clock.now < deadline {
