@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-websocket", exact: "2.8.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-websocket", exact: "1.6.2"),
     ],
     targets: [
         // Discord's wire types: pure values shared by the client, the emulator, Spec and Planner.
@@ -25,6 +27,12 @@ let package = Package(
         // The REST client: routes, rate limiter, retries, transport.
         .target(name: "Discord", dependencies: [
             "DiscordTypes",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The gateway client: WebSocket session, heartbeat, identify/resume, close codes.
+        .target(name: "Gateway", dependencies: [
+            "DiscordTypes",
+            .product(name: "WSClient", package: "swift-websocket"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Settings + club data: YAML loading with positions, validation, compile to DesiredGuild.
@@ -40,11 +48,12 @@ let package = Package(
         .target(name: "DiscordEmulator", dependencies: [
             "DiscordTypes",
             .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The imperative shell: snapshot, apply executor, state store, journal, daemon loop.
         .target(name: "Reconciler", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync", "Gateway",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -57,12 +66,12 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .executableTarget(name: "simlane-reconcile", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve", "Gateway",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "simlane-bench", dependencies: [
-            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve",
+            "Spec", "Planner", "Discord", "DiscordTypes", "DiscordEmulator", "Reconciler", "MemberSync", "Serve", "Gateway",
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -83,8 +92,12 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        .testTarget(name: "GatewayTests", dependencies: [
+            "Gateway", "Discord", "DiscordTypes", "DiscordEmulator",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "ReconcilerTests", dependencies: [
-            "Reconciler", "Planner", "Spec", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync",
+            "Reconciler", "Planner", "Spec", "Discord", "DiscordTypes", "DiscordEmulator", "MemberSync", "Gateway",
             .product(name: "Logging", package: "swift-log"),
         ], exclude: ["Fixtures"]),
     ]

@@ -71,6 +71,8 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
 
     public static let currentUser = DiscordEndpoint(.get, "/users/@me", major: .none)
     public static let guild = DiscordEndpoint(.get, "/guilds/{guild_id}", major: .guild)
+    /// The gateway's URL, recommended shard count and identify budget (`GatewayBotInfo`).
+    public static let gatewayBot = DiscordEndpoint(.get, "/gateway/bot", major: .none)
     public static let guildCommands = DiscordEndpoint(
         .put, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
     public static let listGuildCommands = DiscordEndpoint(

@@ -25,16 +25,8 @@ func runDaemonBench(_ arguments: [String]) async throws {
     let members = (1...4).map { Snowflake(1_000_000_000_000_001_000 + UInt64($0)) }
 
     let emulator = DiscordEmulator(rateLimits: .unlimited)
-    var clubs: [ClubSource] = []
-    for index in 0..<clubCount {
-        let guild = Snowflake(1_400_000_000_000_000_000 + UInt64(index))
-        await emulator.seedGuild(GuildSeed(id: guild, name: "Bench \(index)", bot: bot, memberIDs: members))
-        let dir = root.appendingPathComponent(String(format: "club-%03d", index))
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        try Data(DaemonBenchClub.settings(index: index, guild: guild).utf8).write(to: dir.appendingPathComponent("simlane.yaml"))
-        try Data(DaemonBenchClub.data(members: members).utf8).write(to: dir.appendingPathComponent("club.yaml"))
-        clubs.append(ClubSource(id: dir.lastPathComponent, path: dir.path))
-    }
+    let clubs = try await DaemonBenchClub.seed(clubCount, in: root, emulator: emulator, bot: bot, members: members)
+        .map(\.club)
     let server = try await EmulatorServer.start(emulator: emulator)
     let client = DiscordClient(configuration: DiscordConfiguration(baseURL: server.baseURL, token: BotToken(bot.token)!))
     let reconcilers = ClubReconcilers(client: client)
@@ -121,6 +113,23 @@ struct Measure {
 /// instant where signup channels, team roles, threads, practice and race voice all exist
 /// (about 20 managed resources).
 enum DaemonBenchClub {
+    /// `count` clubs in `root` (one directory each), their guilds seeded in `emulator`.
+    static func seed(_ count: Int, in root: URL, emulator: DiscordEmulator, bot: BotIdentity, members: [Snowflake])
+        async throws -> [(club: ClubSource, guild: Snowflake)]
+    {
+        var clubs: [(ClubSource, Snowflake)] = []
+        for index in 0..<count {
+            let guild = Snowflake(1_400_000_000_000_000_000 + UInt64(index))
+            await emulator.seedGuild(GuildSeed(id: guild, name: "Bench \(index)", bot: bot, memberIDs: members))
+            let dir = root.appendingPathComponent(String(format: "club-%03d", index))
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(settings(index: index, guild: guild).utf8).write(to: dir.appendingPathComponent("simlane.yaml"))
+            try Data(data(members: members).utf8).write(to: dir.appendingPathComponent("club.yaml"))
+            clubs.append((ClubSource(id: dir.lastPathComponent, path: dir.path), guild))
+        }
+        return clubs
+    }
+
     /// `application_id` is the bench bot's user id (a bot user's id is its application's).
     static func settings(index: Int, guild: Snowflake) -> String {
         """

@@ -26,3 +26,10 @@ extension DiscordClient {
                              applicationID, guildID), body: commands, reason: reason)
     }
 }
+
+extension DiscordClient {
+    /// `GET /gateway/bot`: the gateway URL, recommended shards and identify budget.
+    public func gatewayBot() async throws -> GatewayBotInfo {
+        try await call(Route(.gatewayBot))
+    }
+}

@@ -184,6 +184,7 @@ extension DiscordEmulator {
         case .interactionCallback: return try interactionCallback(c)
         case .editOriginalInteractionResponse: return try editOriginalInteractionResponse(c)
         case .createFollowupMessage: return try createFollowupMessage(c)
+        case .getGatewayBot: return try getGatewayBot(c)
         }
     }
 

@@ -52,7 +52,15 @@ import Glibc
 ///   (`GuildSeed.membersIntent`, else 50001); deleting a missing overwrite is 10009.
 /// - Rate limits: see `RateLimitConfiguration`. A 429 is never executed.
 public actor DiscordEmulator {
-    var state: EmulatorState
+    /// Every change is published to the gateway (`DiscordEmulator+Gateway.swift`).
+    var state: EmulatorState { didSet { stateDidChange() } }
+    /// The gateway side: sessions, their event buffers and gateway faults.
+    public nonisolated let gateway = EmulatorGateway()
+    /// The state last published to the gateway (nil until a session identifies).
+    var published: EmulatorState?
+    var publishScheduled = false
+    /// `ws://127.0.0.1:PORT/gateway` once `EmulatorServer` serves the gateway.
+    var gatewayURL: String?
     let clock: EmulatorClock
     var limiter: RateLimiter
     var faults: [Fault] = []

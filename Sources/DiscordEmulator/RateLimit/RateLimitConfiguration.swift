@@ -5,6 +5,7 @@ import Foundation
 /// (guild or channel id), as Discord does.
 public enum RateLimitBucket {
     public static let currentUser = "users.@me"
+    public static let gatewayBot = "gateway.bot"
     public static let guild = "guild.get"
     public static let listChannels = "guild.channels.list"
     public static let createChannel = "guild.channels.create"

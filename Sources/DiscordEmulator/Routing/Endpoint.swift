@@ -15,13 +15,14 @@ enum Endpoint: String, CaseIterable, Sendable {
     case overwriteGuildCommands, listGuildCommands
     case listScheduledEvents, createScheduledEvent, getScheduledEvent, modifyScheduledEvent, deleteScheduledEvent
     case interactionCallback, editOriginalInteractionResponse, createFollowupMessage
+    case getGatewayBot
 
     var method: String {
         switch self {
         case .getCurrentUser, .getGuild, .listChannels, .getChannel, .listRoles, .listMembers, .getMember,
              .getThreadMember, .listThreadMembers, .listActiveThreads, .listPublicArchivedThreads,
              .listPrivateArchivedThreads, .listMessages, .getMessage, .listPins, .listScheduledEvents, .getScheduledEvent,
-             .listGuildCommands:
+             .listGuildCommands, .getGatewayBot:
             "GET"
         case .createChannel, .createRole, .startThread, .createMessage, .createScheduledEvent, .interactionCallback,
              .createFollowupMessage: "POST"
@@ -64,6 +65,8 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .interactionCallback: "/interactions/{interaction_id}/{interaction_token}/callback"
         case .editOriginalInteractionResponse: "/webhooks/{application_id}/{interaction_token}/messages/@original"
         case .createFollowupMessage: "/webhooks/{application_id}/{interaction_token}"
+        case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
+        case .getGatewayBot: "/gateway/bot"
         }
     }
 
@@ -107,6 +110,7 @@ enum Endpoint: String, CaseIterable, Sendable {
             RateLimitBucket.scheduledEvents
         case .listGuildCommands: RateLimitBucket.listCommands
         case .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage: RateLimitBucket.interactions
+        case .getGatewayBot: RateLimitBucket.gatewayBot
         }
     }
 

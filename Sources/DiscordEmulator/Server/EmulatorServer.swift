@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdWebSocket
 import Logging
 import NIOCore
 
@@ -34,6 +35,13 @@ public final class EmulatorServer: Sendable {
         quiet.logLevel = .critical
         let app = Application(
             responder: EmulatorResponder(emulator: emulator),
+            server: .http1WebSocketUpgrade { request, channel, _ in
+                // The gateway (`EmulatorGateway`) on the same port: ws://host:port/gateway.
+                guard request.path?.hasPrefix("/gateway") == true else { return .dontUpgrade }
+                return .upgrade([:]) { inbound, outbound, _ in
+                    await emulator.gateway.serve(inbound: inbound, outbound: outbound, channel: channel, emulator: emulator)
+                }
+            },
             configuration: .init(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 continuation.yield(channel.localAddress?.port ?? 0)
@@ -54,8 +62,12 @@ public final class EmulatorServer: Sendable {
             if case .failure(let error) = await task.result { throw error }
             throw EmulatorServerError.couldNotBind(host: host, port: port)
         }
+        await emulator.setGatewayURL("ws://\(host):\(bound)/gateway")
         return EmulatorServer(emulator: emulator, host: host, port: bound, task: task)
     }
+
+    /// `ws://127.0.0.1:PORT/gateway`: the emulator's gateway (what `/gateway/bot` answers).
+    public var gatewayURL: String { "ws://\(baseURL.host ?? "127.0.0.1"):\(port)/gateway" }
 
     /// Stops the server and waits until it has shut down.
     public func stop() async {

@@ -116,6 +116,9 @@ extension ReconcileLoop {
         }
         clubs[id]?.status = status
         statusDirty = true
+        if let event = pendingEvents.removeValue(forKey: id) {
+            scheduler.eventArrived(id, at: max(event.at, finishedAt), reason: event.reason)
+        }
         if running.isEmpty { resumeIdleWaiters(true) }
         // Recompute the sleep: this club's next wake may come before the current one.
         sleeper?.cancel()

@@ -48,6 +48,8 @@ public actor ReconcileLoop<Driver: ClubReconciling> {
     var idleWaiters: [Int: CheckedContinuation<Bool, Never>] = [:]
     var nextWaiterID = 0
     var sleeper: Task<Void, Never>?
+    /// Gateway events that arrived while the club's pass was running (`requestPass`).
+    var pendingEvents: [String: (at: Date, reason: WakeReason)] = [:]
 
     public init(
         clubs: [ClubSource], driver: Driver, options: LoopOptions = LoopOptions(),

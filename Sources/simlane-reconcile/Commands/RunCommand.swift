@@ -52,6 +52,11 @@ struct RunCommand: AsyncParsableCommand {
     var apiTokenFile: String?
 
     @OptionGroup var link: GuildLinkArguments
+    @Flag(name: .long, help: "Connect to Discord's gateway: react to joins, leaves and drift within seconds and plan from a live cache (needs a bot token; see docs/gateway.md).")
+    var gateway = false
+
+    @Flag(name: .long, help: "With --gateway: answer !ping !info !club !help !link in guild channels (adds the GUILD_MESSAGES and privileged MESSAGE_CONTENT intents).")
+    var textCommands = false
 
     func validate() throws {
         guard let poll = DurationParser.parse(pollInterval), poll >= Duration.seconds(1) else {
@@ -66,6 +71,9 @@ struct RunCommand: AsyncParsableCommand {
             } catch {
                 throw ValidationError(error.description.replacingOccurrences(of: "--listen", with: "--serve"))
             }
+        }
+        if textCommands && !gateway {
+            throw ValidationError("--text-commands needs --gateway (commands arrive over the gateway)")
         }
         guard Logger.Level(rawValue: logLevel) != nil else {
             throw ValidationError("--log-level '\(logLevel)' is not one of trace, debug, info, notice, warning, error, critical")
@@ -117,9 +125,14 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         let daemon = server?.app.daemon
+        let gatewayOptions = gateway && !once
+            ? DaemonGateway.Options(textCommands: textCommands, clubs: clubs, logger: logger) : nil
         let exit = await Self.drive(
             driver: reconcilers.driver(), clubs: clubs, options: options, statusFile: status, once: once,
-            logger: logger, attach: { loop in await daemon?.attach { await loop.status() } })
+            logger: logger, onStart: { loop in
+                await daemon?.attach { await loop.status() }
+                return await DaemonGateway.start(gatewayOptions, loop: loop, reconcilers: reconcilers)
+            })
         await server?.stop()
         await reconcilers.close()
         if exit != 0 { throw ExitCode(exit) }
@@ -128,11 +141,11 @@ struct RunCommand: AsyncParsableCommand {
     /// Runs the loop with a concrete driver; returns the exit status.
     static func drive<D: ClubReconciling>(
         driver: D, clubs: [ClubSource], options: LoopOptions, statusFile: StatusFile, once: Bool,
-        logger: Logger, attach: (ReconcileLoop<D>) async -> Void = { _ in }
+        logger: Logger, onStart: (ReconcileLoop<D>) async -> (@Sendable () async -> Void) = { _ in {} }
     ) async -> Int32 {
         let loop = ReconcileLoop(
             clubs: clubs, driver: driver, options: options, logger: logger, statusFile: statusFile)
-        await attach(loop)
+        let stopExtras = await onStart(loop)
         // SIGHUP reloads the configuration (never exits); SIGTERM/SIGINT stop, twice: at once.
         let reloads = SignalWatcher(signals: [SIGHUP]) { number, _ in
             Task { await loop.requestReload(reason: SignalWatcher.name(of: number)) }
@@ -150,12 +163,15 @@ struct RunCommand: AsyncParsableCommand {
         defer { signals.cancel() }
         if once {
             let result = await loop.runOnce()
+            await stopExtras()
             printSummary(result)
             // Stopped by SIGTERM/SIGINT: the contract is exit 0 (the next run finishes the work).
             let signalled = await loop.isStopping() && result.fatalError == nil
             return result.allConverged || signalled ? 0 : 1
         }
         let exit = await loop.run()
+        // The gateway (if any) is closed before the process exits, not left to a detached task.
+        await stopExtras()
         switch exit {
         case .stopped:
             return 0

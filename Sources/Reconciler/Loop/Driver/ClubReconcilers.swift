@@ -1,6 +1,7 @@
 import Discord
 import DiscordTypes
 import Foundation
+import MemberSync
 import Spec
 
 /// The daemon's reconcile passes. With a bot token every club goes through one shared
@@ -27,6 +28,12 @@ public actor ClubReconcilers {
     private var readCaches: [String: ReadCache] = [:]
     public nonisolated let readCacheLifetime: TimeInterval
     private var sandboxes: [String: (guild: SandboxGuild, client: DiscordClient)] = [:]
+    /// The gateway's live cache, when the daemon runs with the gateway (`attach(gateway:)`).
+    var gatewayCache: GatewayCache?
+    /// Which clubs reconcile each guild (learned at their passes), for routing events.
+    var guildClubs: [Snowflake: Set<String>] = [:]
+    /// Clubs a member joined since their last pass: the pass syncs members first (`on_join`).
+    var pendingJoins: Set<String> = []
 
     /// The default `readCacheLifetime`: half an hour, six polls at the default interval.
     public static let defaultReadCacheLifetime: TimeInterval = 1800
@@ -109,9 +116,11 @@ public actor ClubReconcilers {
         let client = try await client(for: club, config: config)
         let guildID = config.settings.discord.guildID
         let cache = await readCache(for: club, newestRun: try await store.runs(guild: guildID, limit: 1).first?.id)
+        let gateway = await gatewayPassStarted(club, guild: guildID)
+        let restReader = DiscordSnapshotReader(client: client)
         let reconciler = Reconciler(
             guildID: guildID, store: store,
-            reader: DiscordSnapshotReader(client: client),
+            reader: gateway.map { GatewaySnapshotReader(rest: restReader, cache: $0) } ?? restReader,
             performer: StoppingChangePerformer(base: DiscordChangePerformer(client: client), stop: stop),
             options: ReconcilerOptions(trigger: "run", readCacheLifetime: readCacheLifetime),
             counts: {
@@ -123,11 +132,14 @@ public actor ClubReconcilers {
         // right accounts. A failed sync is recorded (errors 1, the error as detail) and retried
         // at the next pass; it never blocks the pass.
         let syncer = MemberSyncer(client: client, store: store)
-        if (try? await syncer.isDue(config, at: instant)) == true {
+        let joined = await takePendingJoin(club)
+        let trigger: SyncTrigger? = joined && config.settings.memberSync.interval != nil ? .onJoin
+            : (try? await syncer.isDue(config, at: instant)) == true ? .scheduled : nil
+        if let trigger {
             do {
-                _ = try await syncer.sync(config, trigger: .scheduled, at: instant, dryRun: false)
+                _ = try await syncer.sync(config, trigger: trigger, at: instant, dryRun: false)
             } catch {
-                try? await syncer.recordFailure(config, trigger: .scheduled, at: instant, error: error)
+                try? await syncer.recordFailure(config, trigger: trigger, at: instant, error: error)
             }
         }
         let outcome: ReconcileOutcome
@@ -138,6 +150,7 @@ public actor ClubReconcilers {
             throw error
         }
         await passFinished(club, newestRun: try await store.runs(guild: guildID, limit: 1).first?.id)
+        if let gateway { try await Self.gatewayPassFinished(gateway, store: store, guild: guildID, outcome: outcome) }
         return PassOutcome(outcome, interrupted: stop.isStopRequested && !outcome.converged)
     }
 

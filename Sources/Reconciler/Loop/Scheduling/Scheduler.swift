@@ -107,6 +107,17 @@ public struct Scheduler: Sendable {
         return schedule
     }
 
+    /// A gateway event wants the club reconciled at `at` (already debounced by the caller):
+    /// the wake moves earlier, never later, so a burst of events makes one pass. A club
+    /// waiting for a valid configuration or backing off after failures keeps its wake.
+    public mutating func eventArrived(_ club: String, at: Date, reason: WakeReason) {
+        guard var schedule = clubs[club], schedule.consecutiveFailures == 0,
+              let wake = schedule.nextWake, at < wake else { return }
+        schedule.nextWake = at
+        schedule.reason = reason
+        clubs[club] = schedule
+    }
+
     /// Forgets a club (its directory disappeared).
     public mutating func remove(_ club: String) {
         clubs[club] = nil

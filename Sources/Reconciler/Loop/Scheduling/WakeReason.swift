@@ -14,6 +14,8 @@ public enum WakeReason: Hashable, Sendable, CustomStringConvertible {
     case retry(attempt: Int)
     /// The club has no valid configuration yet; it runs when its files are fixed.
     case waitingForValidConfig
+    /// A gateway event asked for a pass (a member joined, a managed resource changed).
+    case gatewayEvent(String)
 
     /// A short machine-readable name ("transition", "poll", …).
     public var kind: String {
@@ -24,6 +26,7 @@ public enum WakeReason: Hashable, Sendable, CustomStringConvertible {
         case .poll: "poll"
         case .retry: "retry"
         case .waitingForValidConfig: "waiting-for-valid-config"
+        case .gatewayEvent: "gateway-event"
         }
     }
 
@@ -35,6 +38,7 @@ public enum WakeReason: Hashable, Sendable, CustomStringConvertible {
         case .poll: "poll (drift repair)"
         case .retry(let attempt): "retry #\(attempt) after failure"
         case .waitingForValidConfig: "waiting for a valid configuration"
+        case .gatewayEvent(let what): "gateway event: \(what)"
         }
     }
 }

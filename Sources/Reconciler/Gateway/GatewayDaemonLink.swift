@@ -1,0 +1,35 @@
+import DiscordTypes
+import Foundation
+import Logging
+
+/// Connects gateway events to the daemon: a trigger on a guild becomes a `requestPass` of
+/// every club reconciling that guild. Member joins and leaves ask for a pass at once (a
+/// join also syncs members first); drift waits `debounce`, so a burst is one pass.
+public struct GatewayDaemonLink: Sendable {
+    public let loop: ReconcileLoop<ClubDriver>
+    public let reconcilers: ClubReconcilers
+    public let debounce: TimeInterval
+    let now: @Sendable () -> Date
+    let logger: Logger
+
+    public init(loop: ReconcileLoop<ClubDriver>, reconcilers: ClubReconcilers, debounce: TimeInterval = 2,
+                now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
+        self.loop = loop
+        self.reconcilers = reconcilers
+        self.debounce = debounce
+        self.now = now
+        self.logger = logger
+    }
+
+    /// Routes one trigger (`GatewayFeed`'s `onTrigger`).
+    public func handle(guild: Snowflake, trigger: GatewayTrigger) async {
+        let clubs = await reconcilers.clubs(in: guild)
+        guard !clubs.isEmpty else { return }
+        let at = now().addingTimeInterval(trigger.isMemberEvent ? 0 : debounce)
+        for club in clubs {
+            if case .memberJoined = trigger { await reconcilers.memberJoined(club: club) }
+            logger.debug("gateway event", metadata: ["club": "\(club)", "event": "\(trigger)"])
+            await loop.requestPass(club, reason: .gatewayEvent(trigger.description), at: at)
+        }
+    }
+}
