@@ -42,6 +42,24 @@ import Testing
         #expect(preview.contains("@\(id.displayName) @everyone *fast* 2026-12-05 18:00 UTC in 4 days"))
     }
 
+    /// An admin previewing messages sees who each announcement will ping, and that a
+    /// strategy notice goes out only for a later change; cards show no such line.
+    @Test func messagePreviewSaysWhoEachAnnouncementPings() throws {
+        let config = try Self.club()
+        let at = instant("2026-12-05T19:46:00Z")
+        let preview = MessagePreview.text(Compiler.compile(config, at: at), config: config, at: at)
+        let alert = "── series/endurance/event/end-petit/team/red/message/stint-2\n"
+            + "   in #petit-le-mans-signup › 🧵 Apex Red\n"
+            + "   >> stint-alert, pings @Alice Moreau\n"
+        #expect(preview.contains(alert))
+        let published = instant("2026-11-28T18:01:00Z")
+        let notices = MessagePreview.text(Compiler.compile(config, at: published), config: config, at: published)
+        #expect(notices.contains("   >> team-notice, pings @Alice Moreau, @Kenji Sato, @Lena Novak\n"))
+        #expect(notices.contains("   >> strategy-changed, pings @Alice Moreau, @Kenji Sato, @Lena Novak (sent only for a later change)\n"))
+        let card = try #require(preview.components(separatedBy: "── ").first { $0.hasPrefix("series/endurance/event/end-petit/message/signup") })
+        #expect(!card.contains(">>"))
+    }
+
     @Test func exampleValidatesWithoutErrors() throws {
         let config = try Self.club()
         #expect(config.club.members.count == 30)

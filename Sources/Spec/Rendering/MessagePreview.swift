@@ -3,7 +3,8 @@ import Foundation
 
 /// Every managed message of a layout as a reader would see it in Discord (`render
 /// --messages`): mentions shown as `@Name`, timestamps in UTC (relative ones against the
-/// render instant), escapes removed, each embed as a quoted block, buttons in brackets. A
+/// render instant), escapes removed, each embed as a quoted block, buttons in brackets,
+/// and for each announcement the people it pings (`>>`). A
 /// preview, not Discord's renderer: bold and other markdown stay as written.
 public enum MessagePreview {
     /// All messages of `compiled`, grouped under the channel or thread they are posted in.
@@ -20,6 +21,11 @@ public enum MessagePreview {
         for message in desired.messages {
             out.append("── \(message.key)\(message.pinned ? "  📌 pinned" : "")")
             out.append("   in \(places[message.channel] ?? message.channel.rawValue)")
+            if let announcement = message.family.announcement {
+                let who = message.pings.map { "@" + (names[$0] ?? String($0.rawValue)) }
+                let when = announcement.kind.firstRevisionIsBaseline ? " (sent only for a later change)" : ""
+                out.append("   >> \(announcement.kind.rawValue), pings \(who.isEmpty ? "nobody" : who.joined(separator: ", "))\(when)")
+            }
             out += lines(message, names: names, at: at).map { "   " + $0 }
             out.append("")
         }
