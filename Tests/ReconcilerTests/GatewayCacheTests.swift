@@ -68,6 +68,19 @@ import Testing
         #expect(await cached(written, at: t0) == nil)
     }
 
+    /// The cache keeps no scheduled events: planning from it would show owned events as
+    /// deleted out of band and create them again (a duplicate per pass), so such plans read REST.
+    @Test func aPlanThatReadsScheduledEventsIsNeverServedFromTheCache() async {
+        let cache = await seeded()
+        #expect(await cached(cache, at: t0) != nil)
+        var scope = SnapshotScope.everything
+        scope.scheduledEvents = true
+        #expect(await cache.cachedSnapshot(guild: guild, ownership: Ownership(), messages: [], scope: scope, at: t0) == nil)
+        let owned = Ownership(entries: ["series/s/event/e/scheduled-event": OwnershipEntry(id: 77, kind: .scheduledEvent)])
+        #expect(await cache.cachedSnapshot(guild: guild, ownership: owned, messages: [], scope: .everything, at: t0) == nil,
+                "events the state store owns are read even with the setting off")
+    }
+
     @Test func onlyChangesToOwnedResourcesAskForAPass() async {
         let cache = await seeded()
         await cache.setOwned([10], guild: guild)

@@ -192,6 +192,21 @@ import Testing
         expectAt(twice, "club.yaml", 13, 108, "'ana' is both a participant and a reserve")
     }
 
+    /// The signup link becomes the card's link button: Discord wants a full address of at
+    /// most 512 characters, so anything else is refused at the url, not by Discord on every pass.
+    @Test func aSignupURLDiscordsLinkButtonsWouldRefuseIsPointedAt() {
+        func signup(_ url: String) -> String {
+            "    signup: { url: \"\(url)\", opens: 2026-12-01T18:00:00Z, closes: 2026-12-05T18:00:00Z }\n" + window
+        }
+        for bad in ["https://", "https://x.test/a b", "simlane.app/s/1"] {
+            let d = only(TestClub.diagnostics(club: TestClub.oneEvent(signup(bad))))
+            expectAt(d, "club.yaml", 13, 20, "is not a web address")
+        }
+        let long = only(TestClub.diagnostics(club: TestClub.oneEvent(signup("https://x.test/" + String(repeating: "a", count: 500)))))
+        expectAt(long, "club.yaml", 13, 20, "Discord's link buttons take at most 512")
+        #expect(TestClub.diagnostics(club: TestClub.oneEvent(signup("https://x.test/" + String(repeating: "a", count: 497)))).isEmpty)
+    }
+
     @Test func resultColumnsAreTyped() {
         let body = window + "    teams: [{ id: red, name: Red }]\n    results:\n      - { team: red, position: 1, best_lap: \"2:18.456\", gap: \"+1 lap\", incidents: many }\n"
         let d = only(TestClub.diagnostics(club: TestClub.oneEvent(body)))

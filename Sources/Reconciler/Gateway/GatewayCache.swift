@@ -115,6 +115,10 @@ public actor GatewayCache {
                         at now: Date) -> GuildSnapshot? {
         let miss: String
         if !connected { miss = "gateway not connected" }
+        // Scheduled events are not kept by the cache (their events need an intent we do not
+        // ask for, and Discord moves their status itself): a plan that reads them reads REST,
+        // or it would see owned events as deleted and create them again.
+        else if scope.readsScheduledEvents(ownership) { miss = "the plan reads scheduled events, which the cache does not keep" }
         else if let entry = entries[guild] {
             if entry.needsFullCheck || !entry.guild.seeded { miss = "a full read is due (first read, our own writes, or lost events)" }
             else if let last = entry.lastFullCheck, now.timeIntervalSince(last) < fullCheckInterval {

@@ -62,7 +62,7 @@ public struct DiscordSnapshotReader: SnapshotReader {
 
         // One request, only for clubs with scheduled events (or that still own some).
         var events: [ScheduledEvent] = []
-        if scope.scheduledEvents || ownership.entries.values.contains(where: { $0.kind == .scheduledEvent }) {
+        if scope.readsScheduledEvents(ownership) {
             events = try await client.scheduledEvents(in: guildID)
         }
 

@@ -56,4 +56,10 @@ public struct SnapshotScope: Sendable, Hashable {
         self.init(threadParents: parents, settledThreads: settled, memberThreads: members)
         scheduledEvents = !desired.scheduledEvents.isEmpty
     }
+
+    /// Whether a snapshot must carry the guild's scheduled events: the layout has some, or
+    /// the state store owns some (so they are stopped when the setting goes off).
+    public func readsScheduledEvents(_ ownership: Ownership) -> Bool {
+        scheduledEvents || ownership.entries.values.contains { $0.kind == .scheduledEvent }
+    }
 }

@@ -156,8 +156,17 @@ struct ClubDataDecoder {
         for entry in m.entries { map[base + "." + entry.key] = entry.value.location }
         var url: String?
         if let value = m["url"], let text = value.string(example: "https://simlane.app/signup/123") {
-            if text.hasPrefix("https://") || text.hasPrefix("http://") { url = text } else {
-                value.error("signup url '\(text)' is not a web address", hint: "write the full link, starting with https://")
+            // The link goes into the signup card's button, where Discord wants a full web
+            // address of at most `ActionRow.Limit.url` characters.
+            let host = URL(string: text)?.host ?? ""
+            if !(text.hasPrefix("https://") || text.hasPrefix("http://")) || host.isEmpty
+                || text.contains(where: { $0.isWhitespace }) {
+                value.error("signup url '\(text.prefix(80))' is not a web address", hint: "write the full link, starting with https://")
+            } else if text.count > ActionRow.Limit.url {
+                value.error("signup url is \(text.count) characters; Discord's link buttons take at most \(ActionRow.Limit.url)",
+                            hint: "use the sheet's short link")
+            } else {
+                url = text
             }
         }
         let opens = m["opens"]?.timestamp()
