@@ -171,3 +171,13 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
         .delete, "/guilds/{guild_id}/scheduled-events/{guild_scheduled_event_id}", major: .guild,
         alreadyDone: [10070])
 }
+
+extension DiscordEndpoint {
+    // MARK: Direct messages
+
+    /// Opens (or returns) the DM channel with one user (`{recipient_id}`); messages go to it
+    /// with `createMessage`. Sending answers 403 50007 when the user refuses DMs.
+    public static let createDM = DiscordEndpoint(.post, "/users/@me/channels", major: .none)
+    /// Discord's code for "Cannot send messages to this user" (DMs closed, no shared guild).
+    public static let cannotMessageUserCode = 50007
+}

@@ -44,6 +44,7 @@ struct APIError: Error, Sendable {
         status: 400, code: 40009, message: "Only one channel can have its parent_id modified at a time")
     static let missingAccess = APIError(status: 403, code: 50001, message: "Missing Access")
     static let notAuthor = APIError(status: 403, code: 50005, message: "Cannot edit a message authored by another user")
+    static let cannotMessageUser = APIError(status: 403, code: 50007, message: "Cannot send messages to this user")
     static let emptyMessage = APIError(status: 400, code: 50006, message: "Cannot send an empty message")
     static let nonTextChannel = APIError(status: 400, code: 50008, message: "Cannot send messages in a non-text channel")
     static let missingPermissions = APIError(status: 403, code: 50013, message: "Missing Permissions")

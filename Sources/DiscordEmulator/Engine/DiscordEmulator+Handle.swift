@@ -167,6 +167,7 @@ extension DiscordEmulator {
         case .listPublicArchivedThreads: return try listArchivedThreads(c, private: false)
         case .listPrivateArchivedThreads: return try listArchivedThreads(c, private: true)
         case .createMessage: return try createMessage(c)
+        case .createDM: return try createDirectChannel(c)
         case .getMessage: return try getMessage(c)
         case .listMessages: return try listMessages(c)
         case .editMessage: return try editMessage(c)

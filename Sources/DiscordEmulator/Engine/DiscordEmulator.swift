@@ -69,6 +69,10 @@ public actor DiscordEmulator {
     var invalidTimes: [Date] = []
     /// Interactions opened by tests, by token (not persisted: tokens live 15 minutes).
     var interactions: [String: EmulatedInteraction] = [:]
+    /// DM channels by id (`DirectMessageHandlers`); not persisted.
+    var directChannels: [Snowflake: EmulatedDirectChannel] = [:]
+    /// Users who refuse DMs from the bot (`closeDirectMessages(of:)`).
+    var closedDirectMessages: Set<Snowflake> = []
     /// OAuth2 client secrets by application, and the codes issued by approved installs.
     var oauthSecrets: [Snowflake: String] = [:]
     var authorizationCodes: [String: AuthorizationCode] = [:]

@@ -10,6 +10,9 @@ extension DiscordEmulator {
     static let maxPins = 50
 
     func createMessage(_ c: RequestContext) throws(APIError) -> EmulatorResponse {
+        if let id = Snowflake(string: c.params["channel_id"] ?? ""), let direct = directChannels[id] {
+            return try createDirectMessage(c, direct)
+        }
         let (guild, channel) = try channel(c)
         var r = BodyReader(c.body)
         let content = r.string("content", max: 2000)

@@ -37,6 +37,7 @@ public enum RateLimitBucket {
     public static let scheduledEvents = "guild.scheduled-events"
     public static let interactions = "interaction.webhooks"
     public static let listCommands = "application.guild-commands.list"
+    public static let createDM = "users.@me.channels"
 }
 
 /// The emulator's rate limits.

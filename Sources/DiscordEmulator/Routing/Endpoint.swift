@@ -16,6 +16,7 @@ enum Endpoint: String, CaseIterable, Sendable {
     case listScheduledEvents, createScheduledEvent, getScheduledEvent, modifyScheduledEvent, deleteScheduledEvent
     case interactionCallback, editOriginalInteractionResponse, createFollowupMessage
     case getGatewayBot
+    case createDM
 
     var method: String {
         switch self {
@@ -25,7 +26,7 @@ enum Endpoint: String, CaseIterable, Sendable {
              .listGuildCommands, .getGatewayBot:
             "GET"
         case .createChannel, .createRole, .startThread, .createMessage, .createScheduledEvent, .interactionCallback,
-             .createFollowupMessage: "POST"
+             .createFollowupMessage, .createDM: "POST"
         case .modifyChannelPositions, .modifyChannel, .modifyRolePositions, .modifyRole, .modifyMember, .editMessage,
              .modifyScheduledEvent, .editOriginalInteractionResponse:
             "PATCH"
@@ -67,6 +68,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .createFollowupMessage: "/webhooks/{application_id}/{interaction_token}"
         case .overwriteGuildCommands: "/applications/{application_id}/guilds/{guild_id}/commands"
         case .getGatewayBot: "/gateway/bot"
+        case .createDM: "/users/@me/channels"
         }
     }
 
@@ -111,6 +113,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .listGuildCommands: RateLimitBucket.listCommands
         case .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage: RateLimitBucket.interactions
         case .getGatewayBot: RateLimitBucket.gatewayBot
+        case .createDM: RateLimitBucket.createDM
         }
     }
 
@@ -128,7 +131,7 @@ enum Endpoint: String, CaseIterable, Sendable {
         case .createChannel, .modifyChannelPositions, .modifyChannel, .editOverwrite, .createRole,
              .modifyRolePositions, .modifyRole, .modifyMember, .startThread, .createMessage, .editMessage, .overwriteGuildCommands,
              .createScheduledEvent, .modifyScheduledEvent,
-             .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage:
+             .interactionCallback, .editOriginalInteractionResponse, .createFollowupMessage, .createDM:
             true
         default: false
         }

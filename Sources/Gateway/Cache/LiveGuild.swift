@@ -9,6 +9,8 @@ import DiscordTypes
 /// a seed listed (the managed ones), and change only with the GUILD_MESSAGES intent.
 public struct LiveGuild: Sendable, Hashable {
     public var id: Snowflake
+    /// The guild's name from its last GUILD_CREATE (for logs).
+    public var name: String?
     public var ownerID: Snowflake?
     public var botUserID: Snowflake?
     public var channels: [Snowflake: Channel] = [:]
@@ -29,6 +31,7 @@ public struct LiveGuild: Sendable, Hashable {
         let before = self
         switch event {
         case .guildCreate(let guild):
+            name = guild.name ?? name
             ownerID = guild.ownerID ?? ownerID
             channels = Dictionary(guild.channels.map { ($0.id, $0) }, uniquingKeysWith: { $1 })
             // Archived threads we knew stay; active ones are replaced by what Discord says.

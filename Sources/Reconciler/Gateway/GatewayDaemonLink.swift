@@ -11,6 +11,8 @@ public struct GatewayDaemonLink: Sendable {
     public let debounce: TimeInterval
     let now: @Sendable () -> Date
     let logger: Logger
+    /// Logs, once per guild, that a guild the bot is in has no club configured.
+    public let unconfigured: UnconfiguredGuildNotices
 
     public init(loop: ReconcileLoop<ClubDriver>, reconcilers: ClubReconcilers, debounce: TimeInterval = 2,
                 now: @escaping @Sendable () -> Date = { Date() }, logger: Logger) {
@@ -19,12 +21,22 @@ public struct GatewayDaemonLink: Sendable {
         self.debounce = debounce
         self.now = now
         self.logger = logger
+        self.unconfigured = UnconfiguredGuildNotices(logger: logger)
     }
 
     /// Routes one trigger (`GatewayFeed`'s `onTrigger`).
     public func handle(guild: Snowflake, trigger: GatewayTrigger) async {
         let clubs = await reconcilers.clubs(in: guild)
-        guard !clubs.isEmpty else { return }
+        guard !clubs.isEmpty else {
+            // A configured club that has not run its first pass yet gets it anyway; a guild
+            // no configuration names is reported, and reconciled once one does (a reload
+            // makes that club due at once).
+            if case .guildAvailable = trigger, let configured = await loop.configuredGuilds(), !configured.contains(guild) {
+                let name = await reconcilers.gatewayCache?.guild(guild)?.name
+                await unconfigured.notice(guild: guild, name: name)
+            }
+            return
+        }
         let at = now().addingTimeInterval(trigger.isMemberEvent ? 0 : debounce)
         for club in clubs {
             if case .memberJoined = trigger { await reconcilers.memberJoined(club: club) }

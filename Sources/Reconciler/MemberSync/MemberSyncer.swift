@@ -24,6 +24,8 @@ public struct MemberSyncer: Sendable {
         public var counts: SyncCounts
         public var outcomes: [SyncOutcome]
         public var roster: [RosterRecord]
+        /// The `!link` DMs this sync sent (`member_sync.dm_unlinked`); nil when off or a dry run.
+        public var linkReminders: LinkReminder.Counts?
     }
 
     public func sync(_ config: ClubConfig, trigger: SyncTrigger, at now: Date, dryRun: Bool) async throws -> Report {
@@ -42,8 +44,12 @@ public struct MemberSyncer: Sendable {
             try await store.recordSync(MemberSyncRun(at: now, trigger: trigger, counts: result.counts, detail: detail),
                                        roster: result.roster, guild: guild)
         }
+        var reminders: LinkReminder.Counts?
+        if !dryRun, config.settings.memberSync.dmUnlinked {
+            reminders = await LinkReminder(client: client, store: store).remind(result.outcomes, guild: guild, at: now)
+        }
         return Report(at: now, trigger: trigger, dryRun: dryRun, counts: result.counts, outcomes: result.outcomes,
-                      roster: result.roster)
+                      roster: result.roster, linkReminders: reminders)
     }
 
     /// Records a sync that failed (member pages unreadable: the intent switched off, an

@@ -134,6 +134,19 @@ enum StateMigrations {
                 ALTER TABLE journal ADD COLUMN revision TEXT;
                 """)
         }
+        migrator.registerMigration("v4-link-reminders") { db in
+            // One row per person sent the `!link` text by DM (member_sync.dm_unlinked), so
+            // nobody is messaged twice; outcome says whether Discord accepted it.
+            try db.execute(sql: """
+                CREATE TABLE link_reminders (
+                    guild_id TEXT NOT NULL,
+                    discord_user_id TEXT NOT NULL,
+                    at DATETIME NOT NULL,
+                    outcome TEXT NOT NULL,
+                    PRIMARY KEY (guild_id, discord_user_id)
+                );
+                """)
+        }
         return migrator
     }
 }

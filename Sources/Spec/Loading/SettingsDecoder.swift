@@ -158,7 +158,7 @@ enum SettingsDecoder {
     }
 
     /// `member_sync: 1h` (the interval alone) or a mapping with `interval`, `member_role`,
-    /// `forget_left_after`; `off` turns scheduled syncs off.
+    /// `forget_left_after`, `dm_unlinked`; `off` turns scheduled syncs off.
     private static func decodeMemberSync(_ node: YAMLValue, into value: inout MemberSyncSettings) {
         func interval(_ node: YAMLValue) {
             if node.node.string == "off" { value.interval = nil; return }
@@ -172,7 +172,7 @@ enum SettingsDecoder {
             interval(node)
             return
         }
-        guard let map = node.mapping(allowed: ["interval", "member_role", "forget_left_after"],
+        guard let map = node.mapping(allowed: ["interval", "member_role", "forget_left_after", "dm_unlinked"],
                                      example: "interval: 1h") else { return }
         if let node = map["interval"] { interval(node) }
         if let node = map["member_role"], let name = node.string(example: "Club Member") {
@@ -184,6 +184,7 @@ enum SettingsDecoder {
             }
         }
         if let seconds = map["forget_left_after"]?.duration() { value.forgetLeftAfter = seconds }
+        if let flag = map["dm_unlinked"]?.bool() { value.dmUnlinked = flag }
     }
 
     private static func decodeProtect(_ node: YAMLValue) -> [ProtectRule] {

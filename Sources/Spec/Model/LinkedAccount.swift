@@ -29,10 +29,14 @@ public struct MemberSyncSettings: Hashable, Sendable, Codable {
     public var memberRole: String?
     /// Records of members who left are deleted this long after they left (minimal data).
     public var forgetLeftAfter: TimeInterval
+    /// Sends each unlinked member the `!link` text by DM, once (`dm_unlinked`); off by default.
+    public var dmUnlinked: Bool
 
-    public init(interval: TimeInterval? = nil, memberRole: String? = nil, forgetLeftAfter: TimeInterval = 180 * 86400) {
+    public init(interval: TimeInterval? = nil, memberRole: String? = nil, forgetLeftAfter: TimeInterval = 180 * 86400,
+                dmUnlinked: Bool = false) {
         self.interval = interval
         self.memberRole = memberRole
         self.forgetLeftAfter = forgetLeftAfter
+        self.dmUnlinked = dmUnlinked
     }
 }

@@ -53,6 +53,10 @@ struct SyncMembersCommand: AsyncParsableCommand {
             + "\(c.matched) matched, \(c.created) created, \(c.reactivated) reactivated, \(c.deactivated) deactivated, "
             + "\(c.unlinked) unlinked, \(c.conflicts) conflicts, \(c.bots) bots ignored"
             + (c.forgotten > 0 ? ", \(c.forgotten) departed records forgotten" : "")]
+        if let dms = report.linkReminders {
+            lines.append("Link DMs (member_sync.dm_unlinked): \(dms.sent) sent, \(dms.undeliverable) refused (DMs closed), "
+                + "\(dms.failed) not sent (tried at the next sync)")
+        }
         let shown: [SyncOutcome.Kind] = [.created, .reactivated, .deactivated, .conflict, .unlinked]
         for kind in shown {
             let people = report.outcomes.filter { $0.kind == kind }

@@ -16,6 +16,8 @@ extension ClubReconcilers {
 
     /// Records which guild `club` reconciles; the cache, when the gateway is attached.
     func gatewayPassStarted(_ club: ClubSource, guild: Snowflake) -> GatewayCache? {
+        // A club whose settings now name another guild no longer takes the old one's events.
+        for other in guildClubs.keys where other != guild { guildClubs[other]?.remove(club.id) }
         guildClubs[guild, default: []].insert(club.id)
         return gatewayCache
     }
