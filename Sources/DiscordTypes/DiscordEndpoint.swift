@@ -12,6 +12,10 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// An HTTP method Discord's REST API uses.
     public enum Method: String, Hashable, Sendable { case get = "GET", post = "POST", put = "PUT", patch = "PATCH", delete = "DELETE" }
 
+    /// Who a request authenticates as: the bot (`Authorization: Bot <token>`, JSON bodies) or
+    /// the application itself (OAuth2's HTTP Basic client id and secret, form bodies).
+    public enum Credentials: String, Hashable, Sendable { case bot, application }
+
     /// The top-level resource Discord keys a route's bucket by (DISCORD.md §2).
     public enum MajorParameter: String, Hashable, Sendable { case guild, channel, webhook, none }
 
@@ -26,14 +30,17 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// (10003 unknown channel, 10008 message, 10011 role, 10009 overwrite), changing the
     /// roles or thread membership of someone who left (10007 unknown member, 10013 user).
     public let alreadyDoneCodes: Set<Int>
+    /// Who the request authenticates as; `.bot` for every route but OAuth2's.
+    public let credentials: Credentials
 
     public init(_ method: Method, _ template: String, major: MajorParameter, family: String? = nil,
-                alreadyDone: Set<Int> = []) {
+                alreadyDone: Set<Int> = [], credentials: Credentials = .bot) {
         self.method = method
         self.template = template
         self.major = major
         self.family = family ?? "\(method.rawValue) \(template)"
         self.alreadyDoneCodes = alreadyDone
+        self.credentials = credentials
     }
 
     /// `METHOD template`, without ids or secrets: the route a plan, a log or a limiter shows.
@@ -77,6 +84,12 @@ public struct DiscordEndpoint: Hashable, Sendable, CustomStringConvertible {
         .put, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
     public static let listGuildCommands = DiscordEndpoint(
         .get, "/applications/{application_id}/guilds/{guild_id}/commands", major: .none)
+
+    // MARK: OAuth2
+
+    /// Exchanges an authorization code (a bot install's redirect) for a token and the guild:
+    /// form-encoded, authenticated as the application, never with the bot token.
+    public static let oauthToken = DiscordEndpoint(.post, "/oauth2/token", major: .none, credentials: .application)
 
     // MARK: Interactions (the token in these paths is a secret: routes show the template)
 

@@ -5,11 +5,15 @@ import Serve
 import Testing
 
 extension ServeTestSuite {
-    /// Linking a guild on invite: the link's signed `state`, the code exchange against the
-    /// emulator's `/oauth2/token`, the guild recorded in the settings, the doctor's checklist.
+    /// Linking a guild on invite: the link's signed, single-use `state`, the code exchange
+    /// against the emulator's `/oauth2/token`, the club's guild confirmed (never replaced),
+    /// the doctor's checklist.
     @Suite struct GuildLinkTests {
         static let application: Snowflake = 1_180_245_872_113_766_410
         static let newGuild: Snowflake = 1_390_000_000_000_000_777
+        /// The guild the example club's settings name.
+        static let clubGuild: Snowflake = 1_180_244_318_470_983_750
+        static let callback = "https://simlane.example/oauth/discord/callback"
 
         func start() async throws -> ServeFixture {
             let f = try await ServeFixture.start(guildLink: GuildLinkOptions(
@@ -32,21 +36,51 @@ extension ServeTestSuite {
             try String(contentsOf: f.club.appendingPathComponent("simlane.yaml"), encoding: .utf8)
         }
 
-        @Test func aValidStateLinksTheGuildAndShowsTheDoctor() async throws {
+        @Test func aValidStateConfirmsTheClubsGuildAndShowsTheDoctor() async throws {
             let f = try await start()
+            let before = try settingsText(f)
             let state = try await linkState(f)
             let code = await f.sandbox.emulator.approveInstall(
-                clientID: Self.application, redirectURI: "https://simlane.example/oauth/discord/callback", guildID: Self.newGuild)
-            let page = try await f.request("GET", "/oauth/discord/callback?code=\(code)&state=\(state)&guild_id=\(Self.newGuild)", token: nil)
+                clientID: Self.application, redirectURI: Self.callback, guildID: Self.clubGuild)
+            let page = try await f.request("GET", "/oauth/discord/callback?code=\(code)&state=\(state)&guild_id=\(Self.clubGuild)", token: nil)
             #expect(page.status == 200 && page.contentType?.hasPrefix("text/html") == true, "\(page)")
-            #expect(page.text.contains("\(Self.newGuild)") && page.text.contains("<h2>Doctor</h2>"), "\(page)")
-            let settings = try settingsText(f)
-            #expect(settings.contains("guild_id: \"\(Self.newGuild)\""), "\(settings.prefix(400))")
-            #expect(settings.contains("# Apex Endurance"), "comments are kept")
-            #expect(try String(contentsOf: f.club.appendingPathComponent("simlane.yaml.bak"), encoding: .utf8)
-                .contains("guild_id: \"1180244318470983750\""))
-            let reused = try await f.request("GET", "/oauth/discord/callback?code=\(code)&state=\(state)", token: nil)
-            #expect(reused.status == 502, "a code works once: \(reused)")
+            #expect(page.text.contains("\(Self.clubGuild)") && page.text.contains("<h2>Doctor</h2>"), "\(page)")
+            #expect(try settingsText(f) == before, "the guild was already the club's: nothing to write")
+            try await f.finish()
+        }
+
+        @Test func aStateWorksOnce() async throws {
+            let f = try await start()
+            let state = try await linkState(f)
+            let first = await f.sandbox.emulator.approveInstall(
+                clientID: Self.application, redirectURI: Self.callback, guildID: Self.clubGuild)
+            let page = try await f.request("GET", "/oauth/discord/callback?code=\(first)&state=\(state)", token: nil)
+            #expect(page.status == 200, "\(page)")
+            // A replay with a fresh, valid code (a leaked URL, browser history) is refused
+            // before the code is spent: the code still works with a new link.
+            let second = await f.sandbox.emulator.approveInstall(
+                clientID: Self.application, redirectURI: Self.callback, guildID: Self.clubGuild)
+            let replay = try await f.request("GET", "/oauth/discord/callback?code=\(second)&state=\(state)", token: nil)
+            #expect(replay.status == 400 && replay.text.contains("already used"), "\(replay)")
+            let other = try await linkState(f)
+            #expect(other != state, "every link has its own nonce")
+            let fresh = try await f.request("GET", "/oauth/discord/callback?code=\(second)&state=\(other)", token: nil)
+            #expect(fresh.status == 200, "\(fresh)")
+            try await f.finish()
+        }
+
+        @Test func anInstallInAnotherGuildNeverReplacesTheClubsGuild() async throws {
+            let f = try await start()
+            let before = try settingsText(f)
+            let state = try await linkState(f)
+            let code = await f.sandbox.emulator.approveInstall(
+                clientID: Self.application, redirectURI: Self.callback, guildID: Self.newGuild)
+            let page = try await f.request("GET", "/oauth/discord/callback?code=\(code)&state=\(state)&guild_id=\(Self.newGuild)", token: nil)
+            #expect(page.status == 409 && page.contentType?.hasPrefix("text/html") == true, "\(page)")
+            #expect(page.text.contains("\(Self.newGuild)") && page.text.contains("\(Self.clubGuild)")
+                && page.text.contains("Nothing changed") && page.text.contains("/discord/settings"), "\(page.text)")
+            #expect(try settingsText(f) == before, "nothing written")
+            #expect(!FileManager.default.fileExists(atPath: f.club.appendingPathComponent("simlane.yaml.bak").path), "no backup: no write")
             try await f.finish()
         }
 
@@ -55,7 +89,7 @@ extension ServeTestSuite {
             let before = try settingsText(f)
             let state = try await linkState(f)
             let code = await f.sandbox.emulator.approveInstall(
-                clientID: Self.application, redirectURI: "https://simlane.example/oauth/discord/callback", guildID: Self.newGuild)
+                clientID: Self.application, redirectURI: Self.callback, guildID: Self.clubGuild)
             let parts = state.split(separator: ".")
             let otherClub = Data("other-club.9999999999".utf8).base64EncodedString()
                 .replacingOccurrences(of: "=", with: "").replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

@@ -40,6 +40,29 @@ extension ServeTestSuite {
             try await f.finish()
         }
 
+        /// The only club's data never answers a command from another guild or a DM, even
+        /// though its key signed it (one application can sit in many guilds).
+        @Test func aCommandFromAnotherGuildOrADMGetsNoClubData() async throws {
+            let f = try await ServeFixture.start()
+            var otherGuild = f.command("events")
+            otherGuild["guild_id"] = "1390000000000000777"
+            var direct = f.command("teams")
+            direct.removeValue(forKey: "guild_id")
+            direct.removeValue(forKey: "member")
+            direct["user"] = ["id": "284611907262775296", "username": "alice"]
+            for (what, payload) in [("another guild", otherGuild), ("a DM", direct)] {
+                let answer = try await f.interaction(payload)
+                let data = answer.object["data"] as? [String: Any] ?? [:]
+                #expect(answer.status == 200 && answer.object["type"] as? Int == 4, "\(what): \(answer)")
+                #expect((data["content"] as? String)?.contains("not linked") == true, "\(what): \(answer)")
+                #expect(data["flags"] as? Int == 64, "\(what): ephemeral")
+            }
+            let own = try await f.interaction(f.command("events"))
+            #expect((own.object["data"] as? [String: Any])?["content"] as? String != nil
+                && !(((own.object["data"] as? [String: Any])?["content"] as? String)?.contains("not linked") ?? true), "\(own)")
+            try await f.finish()
+        }
+
         @Test func withoutAPublicKeyEveryInteractionIsRefused() async throws {
             let f = try await ServeFixture.start(publicKey: false)
             let answer = try await f.interaction(Self.ping)

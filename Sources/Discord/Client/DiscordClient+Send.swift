@@ -4,12 +4,13 @@ import Logging
 
 extension DiscordClient {
     /// The one request path: lane, pacing, transport, learning, retries, errors.
-    /// Returns only 2xx responses; everything else is a `DiscordError`.
-    func send(_ route: Route, body: Data?, reason: String?) async throws -> HTTPResponse {
+    /// Returns only 2xx responses; everything else is a `DiscordError`. `headers` replace the
+    /// defaults (an OAuth2 request's form content type and application credentials).
+    func send(_ route: Route, body: Data?, reason: String?, headers: HTTPHeaders = HTTPHeaders()) async throws -> HTTPResponse {
         try await limiter.checkOpen(route)
         let lane = await limiter.enterLane(for: route)
         do {
-            let response = try await sendInLane(route, body: body, reason: reason)
+            let response = try await sendInLane(route, body: body, reason: reason, headers: headers)
             await limiter.leaveLane(lane)
             return response
         } catch {
@@ -18,11 +19,11 @@ extension DiscordClient {
         }
     }
 
-    private func sendInLane(_ route: Route, body: Data?, reason: String?) async throws -> HTTPResponse {
+    private func sendInLane(_ route: Route, body: Data?, reason: String?, headers: HTTPHeaders) async throws -> HTTPResponse {
         guard DiscordConfiguration.isSecure(configuration.baseURL) else {
             throw ConfigurationError.insecureBaseURL(configuration.baseURL.absoluteString)
         }
-        let request = makeRequest(route, body: body, reason: reason)
+        let request = makeRequest(route, body: body, reason: reason, headers: headers)
         var rateLimitedCount = 0
         var failures = 0
         var waited: Duration = .zero
@@ -110,24 +111,27 @@ extension DiscordClient {
     /// The typed error for a non-2xx answer, from Discord's JSON error body when present.
     func httpError(_ response: HTTPResponse, route: Route, kind: DiscordError.Kind) -> DiscordError {
         let body = try? DiscordJSON.decoder().decode(DiscordErrorBody.self, from: response.body)
+        let oauth = try? JSONDecoder().decode(OAuthErrorBody.self, from: response.body)
         return DiscordError(
             kind: kind, route: route.description, status: response.status, code: body?.code,
-            message: body?.message ?? HTTPURLResponseStatus.text(response.status),
+            message: body?.message ?? oauth?.text ?? HTTPURLResponseStatus.text(response.status),
             fieldErrors: body?.fieldErrors ?? [])
     }
 
-    /// Builds the transport request: URL, headers (JSON content type on every request), body.
-    func makeRequest(_ route: Route, body: Data?, reason: String?) -> HTTPRequest {
+    /// Builds the transport request: URL, headers (the bot token on bot routes, JSON content
+    /// type unless `extra` says otherwise), body.
+    func makeRequest(_ route: Route, body: Data?, reason: String?, headers extra: HTTPHeaders = HTTPHeaders()) -> HTTPRequest {
         var components = URLComponents(url: configuration.baseURL, resolvingAgainstBaseURL: false)!
         components.percentEncodedPath = components.percentEncodedPath + route.path
         if !route.query.isEmpty { components.queryItems = route.query }
         var headers = HTTPHeaders()
-        headers["Authorization"] = configuration.token.authorizationValue
+        if route.credentials == .bot { headers["Authorization"] = configuration.token.authorizationValue }
         headers["User-Agent"] = configuration.userAgent
         headers["Content-Type"] = "application/json"
         if route.method != .get, let encoded = Self.auditLogReason(reason) {
             headers["X-Audit-Log-Reason"] = encoded
         }
+        for field in extra.fields { headers[field.name] = field.value }
         return HTTPRequest(method: route.method, url: components.url!, headers: headers, body: body,
                            timeout: configuration.requestTimeout)
     }
@@ -140,6 +144,14 @@ extension DiscordClient {
         let clipped = String(trimmed.prefix(512))
         return clipped.addingPercentEncoding(withAllowedCharacters: Route.unreserved)
     }
+}
+
+/// OAuth2's error body (RFC 6749 §5.2), which `/oauth2/token` answers instead of Discord's.
+struct OAuthErrorBody: Decodable {
+    var error: String
+    var error_description: String?
+
+    var text: String { error + (error_description.map { ": \($0)" } ?? "") }
 }
 
 /// Reason phrases for statuses without a Discord error body.

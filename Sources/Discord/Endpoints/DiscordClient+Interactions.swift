@@ -14,7 +14,7 @@ extension DiscordClient {
     @discardableResult
     public func createFollowupMessage(applicationID: Snowflake, token: String, content: String, ephemeral: Bool) async throws -> Message {
         try await call(Route(.createFollowupMessage, applicationID, token),
-                       body: InteractionMessageRequest(content: content, flags: ephemeral ? 64 : nil))
+                       body: InteractionMessageRequest(content: content, flags: ephemeral ? MessageFlags.ephemeral.rawValue : nil))
     }
 }
 

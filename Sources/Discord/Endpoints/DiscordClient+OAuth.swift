@@ -28,7 +28,8 @@ public struct OAuthError: Error, Sendable, CustomStringConvertible {
 extension DiscordClient {
     /// `POST /oauth2/token` with `grant_type=authorization_code`: exchanges the code Discord
     /// sent to the redirect URI, authenticating as the application (HTTP Basic with its
-    /// client id and secret, never the bot token). Form-encoded, as OAuth2 requires.
+    /// client id and secret, never the bot token). Form-encoded, as OAuth2 requires. Sent on
+    /// the one request path (`DiscordEndpoint.oauthToken`): limiter, 429 handling, metrics.
     public func exchangeAuthorizationCode(_ code: String, redirectURI: String, clientID: Snowflake,
                                           clientSecret: String) async throws -> OAuthCodeGrant {
         var form = URLComponents()
@@ -40,18 +41,14 @@ extension DiscordClient {
         let body = (form.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
         var headers = HTTPHeaders()
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-        headers["User-Agent"] = configuration.userAgent
         headers["Authorization"] = "Basic " + Data("\(clientID):\(clientSecret)".utf8).base64EncodedString()
-        let url = configuration.baseURL.appendingPathComponent("oauth2/token")
-        let response = try await transport.send(HTTPRequest(method: .post, url: url, headers: headers, body: Data(body.utf8)))
-        guard (200..<300).contains(response.status) else {
-            struct Body: Decodable {
-                var error: String?
-                var error_description: String?
-            }
-            let parsed = try? JSONDecoder().decode(Body.self, from: response.body)
-            throw OAuthError(status: response.status, error: parsed?.error ?? "error", detail: parsed?.error_description)
+        let route = Route(.oauthToken)
+        let response: HTTPResponse
+        do {
+            response = try await send(route, body: Data(body.utf8), reason: nil, headers: headers)
+        } catch let error as DiscordError where error.kind == .http || error.kind == .unauthorized {
+            throw OAuthError(status: error.status ?? 400, error: error.message, detail: nil)
         }
-        return try DiscordJSON.decoder().decode(OAuthCodeGrant.self, from: response.body)
+        return try decode(OAuthCodeGrant.self, from: response, route: route)
     }
 }

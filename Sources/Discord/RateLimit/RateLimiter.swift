@@ -11,8 +11,8 @@ import Logging
 ///   margin), while a global 429 pause lasts, and while the global window
 ///   (`globalPerSecond` requests in any one-second window) is full.
 /// - After a 429: the bucket (or, for scope `global`, every request) pauses `retry_after`.
-/// - A circuit breaker counts 401/403/non-shared-429 answers in a sliding window; a 401
-///   stops the client for good.
+/// - A circuit breaker counts 401/403/non-shared-429 answers in a sliding window; a 401 to a
+///   bot-token request stops the client for good.
 actor RateLimiter {
     struct Bucket {
         var limit: Int?
@@ -227,7 +227,8 @@ actor RateLimiter {
             invalidResponses.append(now)
             pruneInvalid(now: now)
         }
-        if response.status == 401 && !stopped {
+        // Only the bot token's rejection stops the client; an OAuth2 401 is a wrong client secret.
+        if response.status == 401 && route.credentials == .bot && !stopped {
             stopped = true
             logger.error("discord rejected the bot token; the client stopped", metadata: ["route": "\(route)"])
         }

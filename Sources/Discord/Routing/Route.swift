@@ -12,23 +12,28 @@ public struct Route: Sendable, Hashable, CustomStringConvertible {
     public let template: String
     public let path: String
     public let query: [URLQueryItem]
+    /// Who the request authenticates as (the bot, or the application for OAuth2).
+    public let credentials: DiscordEndpoint.Credentials
 
     /// A call to `endpoint` (the one description of Discord's routes, in `DiscordTypes`) with
     /// `values` for its placeholders in order.
     public init(_ endpoint: DiscordEndpoint, _ values: any CustomStringConvertible..., query: [URLQueryItem] = []) {
-        self.init(method: endpoint.method, template: endpoint.template, values: values, query: query)
+        self.init(method: endpoint.method, template: endpoint.template, values: values, query: query,
+                  credentials: endpoint.credentials)
     }
 
     /// A route to a template no `DiscordEndpoint` describes (tests, new endpoints).
     public init(_ method: HTTPMethod, _ template: String, _ values: any CustomStringConvertible...,
                 query: [URLQueryItem] = []) {
-        self.init(method: method, template: template, values: values, query: query)
+        self.init(method: method, template: template, values: values, query: query, credentials: .bot)
     }
 
-    private init(method: HTTPMethod, template: String, values: [any CustomStringConvertible], query: [URLQueryItem]) {
+    private init(method: HTTPMethod, template: String, values: [any CustomStringConvertible], query: [URLQueryItem],
+                 credentials: DiscordEndpoint.Credentials) {
         self.method = method
         self.template = template
         self.query = query
+        self.credentials = credentials
         let encoded = values.map { value -> String in
             let text = String(describing: value)
             return text.addingPercentEncoding(withAllowedCharacters: Self.segmentAllowed) ?? text

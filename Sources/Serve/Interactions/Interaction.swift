@@ -70,7 +70,7 @@ struct InteractionResponse: Encodable, Sendable {
     struct Message: Encodable, Sendable {
         /// Nil in a deferred answer (type 5): only its flags count.
         var content: String?
-        /// 64: EPHEMERAL (only the invoker sees it).
+        /// `MessageFlags.ephemeral` when only the invoker sees it.
         var flags: Int?
         /// Nobody is pinged by our replies.
         var allowedMentions = AllowedMentions()
@@ -78,7 +78,7 @@ struct InteractionResponse: Encodable, Sendable {
 
     struct AllowedMentions: Encodable, Sendable { var parse: [String] = [] }
 
-    static let ephemeral = 64
+    static let ephemeral = MessageFlags.ephemeral.rawValue
 
     var type: Kind
     var data: Message?

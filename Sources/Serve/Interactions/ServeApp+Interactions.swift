@@ -30,10 +30,11 @@ extension ServeApp {
         }
         await metrics.recordInteraction(type: interaction.kind.map { "\($0)" } ?? "type\(interaction.type)")
         if interaction.kind == .ping { return .json(InteractionResponse.pong) }
-        // The club: the one whose key signed the request and whose guild it came from.
+        // The club: the one whose key signed the request and whose guild it came from. No
+        // fallback: a command from another guild or a DM never sees a club's data.
         let signed = clubs.filter { club in club.1.settings.discord.publicKey.map(matchedKeys.contains) == true }
-        guard let (source, config) = signed.first(where: { $0.1.settings.discord.guildID == interaction.guildId })
-            ?? (signed.count == 1 ? signed.first : nil) else {
+        guard let guild = interaction.guildId,
+              let (source, config) = signed.first(where: { $0.1.settings.discord.guildID == guild }) else {
             return .json(InteractionResponse.message(
                 "This server is not linked to a club here. Ask an admin to check discord.guild_id in the club's settings.",
                 ephemeral: true))

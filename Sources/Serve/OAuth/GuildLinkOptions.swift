@@ -38,15 +38,25 @@ public struct GuildLinkOptions: Sendable, CustomStringConvertible, CustomReflect
     }
 }
 
-/// The `state` of an invite link: the club and an expiry, HMAC-SHA256-signed, so the
-/// callback knows which club the guild joins and that this server made the link.
-/// Format: `base64url(club "." expiry) "." base64url(mac)`.
+/// The `state` of an invite link: the club, a random nonce and an expiry, HMAC-SHA256-signed,
+/// so the callback knows which club the guild joins and that this server made the link; the
+/// nonce makes each link usable once (`LinkNonces`).
+/// Format: `base64url(club "." nonce "." expiry) "." base64url(mac)`.
 struct LinkState {
     var club: String
+    /// 128 random bits, base64url (no dots).
+    var nonce: String
     var expires: Date
 
+    /// A new state for `club` with a fresh random nonce.
+    static func issue(club: String, expires: Date) -> LinkState {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<16).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return LinkState(club: club, nonce: base64url(Data(bytes)), expires: expires)
+    }
+
     func encoded(key: SymmetricKey) -> String {
-        let payload = Data("\(club).\(Int(expires.timeIntervalSince1970))".utf8)
+        let payload = Data("\(club).\(nonce).\(Int(expires.timeIntervalSince1970))".utf8)
         let mac = Data(HMAC<SHA256>.authenticationCode(for: payload, using: key))
         return Self.base64url(payload) + "." + Self.base64url(mac)
     }
@@ -56,6 +66,7 @@ struct LinkState {
         case malformed = "the link's state is malformed"
         case forged = "the link's state was not made by this server"
         case expired = "the link expired: ask for a new invite URL"
+        case used = "the link was already used: ask for a new invite URL"
     }
 
     /// The state in `text` when its MAC verifies (constant time) and it has not expired.
@@ -65,10 +76,12 @@ struct LinkState {
               let mac = data(base64url: String(parts[1])) else { throw .malformed }
         guard HMAC<SHA256>.isValidAuthenticationCode(mac, authenticating: payload, using: key) else { throw .forged }
         let fields = String(decoding: payload, as: UTF8.self)
-        guard let dot = fields.lastIndex(of: "."), let seconds = TimeInterval(fields[fields.index(after: dot)...]) else {
+        guard let dot = fields.lastIndex(of: "."), let seconds = TimeInterval(fields[fields.index(after: dot)...]),
+              let nonceDot = fields[..<dot].lastIndex(of: "."), fields.index(after: nonceDot) < dot else {
             throw .malformed
         }
-        let state = LinkState(club: String(fields[..<dot]), expires: Date(timeIntervalSince1970: seconds))
+        let state = LinkState(club: String(fields[..<nonceDot]), nonce: String(fields[fields.index(after: nonceDot)..<dot]),
+                              expires: Date(timeIntervalSince1970: seconds))
         guard state.expires > now else { throw .expired }
         return state
     }

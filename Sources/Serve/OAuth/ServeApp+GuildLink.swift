@@ -10,7 +10,7 @@ extension ServeApp {
     /// admin to pick. Nil when `serve` runs without `--public-url` and a client secret.
     func linkURL(club: String, settings: ClubSettings, permissions: Permissions) -> String? {
         guard let link = options.guildLink else { return nil }
-        let state = LinkState(club: club, expires: options.now().addingTimeInterval(link.stateLifetime))
+        let state = LinkState.issue(club: club, expires: options.now().addingTimeInterval(link.stateLifetime))
         var query = URLComponents()
         query.queryItems = [
             URLQueryItem(name: "response_type", value: "code"),
@@ -22,9 +22,11 @@ extension ServeApp {
     }
 
     /// `GET /oauth/discord/callback?code&state&guild_id`: where Discord sends the admin
-    /// after the install. Verifies `state` (HMAC, expiry), exchanges the code, records the
-    /// guild in the club's settings as `PUT …/settings` does (validated, backup, atomic), runs
-    /// the doctor and shows its checklist. Answers are small HTML pages, for a browser.
+    /// after the install. Verifies `state` (HMAC, expiry, nonce not used before: a link works
+    /// once), exchanges the code, checks that the guild Discord reports is the club's
+    /// `discord.guild_id` (a different guild is refused, nothing written: the admin changes the
+    /// guild with `PUT …/settings`), runs the doctor and shows its checklist. Answers are
+    /// small HTML pages, for a browser.
     func guildLinkCallback(_ request: APIRequest) async -> APIResponse {
         guard let link = options.guildLink else {
             return LinkPage.failure(404, "Guild linking is not set up on this server (serve --public-url and a client secret).")
@@ -42,6 +44,10 @@ extension ServeApp {
             logger.notice("guild link refused", metadata: ["reason": "\(error.rawValue)"])
             return LinkPage.failure(400, "This link is not valid: \(error.rawValue). Nothing changed.")
         }
+        guard await linkNonces.claim(state, now: options.now()) else {
+            logger.notice("guild link refused", metadata: ["reason": "\(LinkState.Refusal.used.rawValue)"])
+            return LinkPage.failure(400, "This link is not valid: \(LinkState.Refusal.used.rawValue). Nothing changed.")
+        }
         do {
             let source = try await catalog.source(state.club)
             let before = try await catalog.config(source)
@@ -57,15 +63,16 @@ extension ServeApp {
             guard let guild = grant.guild?.id else {
                 return LinkPage.failure(400, "Discord's answer names no guild: invite the bot with the link again.")
             }
-            let files = try ClubFiles.read(path: source.path)
-            guard let file = files.settingsFile, let text = files.sources.first(where: { $0.path == file })?.text,
-                  let edited = SettingsGuildEdit.setting(guild, in: text) else {
-                return LinkPage.failure(500, "The club's settings have no discord.guild_id to update.")
+            let linked = before.settings.discord.guildID
+            guard guild == linked else {
+                logger.notice("guild link refused: the club names another guild", metadata: ["guild": "\(guild)"])
+                return LinkPage.failure(409, "The bot was installed in guild \(guild), but \(before.settings.club.name) "
+                    + "is linked to guild \(linked). Nothing changed: to move the club, an admin changes "
+                    + "discord.guild_id in its settings (PUT /api/clubs/\(source.id)/discord/settings).")
             }
-            let saved = try await saveSettings(edited, of: source)
-            logger.notice("guild linked to \(source.id) through the invite", metadata: ["guild": "\(guild)"])
-            let report = await doctorReport(source: source, config: saved.config, client: client)
-            return LinkPage.linked(club: saved.config.settings.club.name, guild: guild, guildName: grant.guild?.name,
+            logger.notice("guild link confirmed for \(source.id) through the invite", metadata: ["guild": "\(guild)"])
+            let report = await doctorReport(source: source, config: before, client: client)
+            return LinkPage.linked(club: before.settings.club.name, guild: guild, guildName: grant.guild?.name,
                                    report: report)
         } catch let error as APIError {
             return LinkPage.failure(error.status, error.message)
@@ -98,8 +105,8 @@ enum LinkPage {
     }
 
     static func linked(club: String, guild: Snowflake, guildName: String?, report: Result<DoctorReport, DoctorFailure>) -> APIResponse {
-        var body = "<p>The guild <b>\(escape(guildName ?? "")) (\(guild))</b> is now linked to <b>\(escape(club))</b>: "
-            + "its settings name this guild, and the daemon picks the change up.</p>\n<h2>Doctor</h2>\n"
+        var body = "<p>The guild <b>\(escape(guildName ?? "")) (\(guild))</b> is linked to <b>\(escape(club))</b>: "
+            + "its settings name this guild, and the bot is installed there.</p>\n<h2>Doctor</h2>\n"
         switch report {
         case .success(let report):
             body += "<ul>\n" + report.checks.map { check in

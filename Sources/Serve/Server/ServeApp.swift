@@ -47,6 +47,8 @@ public final class ServeApp: Sendable {
     let token: APIToken
     let logger: Logger
     let settingsWriter = SettingsWriter()
+    /// Invite-link states already used (each link links once).
+    let linkNonces = LinkNonces()
 
     public init(catalog: ClubCatalog, reconcilers: ClubReconcilers, token: APIToken,
                 options: ServeOptions = ServeOptions(), logger: Logger = Logger(label: "simlane.serve")) {
