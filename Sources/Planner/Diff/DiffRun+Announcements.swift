@@ -66,8 +66,7 @@ extension DiffRun {
                     fields: [FieldChange(name: "content", old: nil, new: message.content, isText: true),
                              FieldChange(name: "pings", old: nil, new: pings)],
                     operation: .postAnnouncement(channel: channel, content: message.content, pings: message.pings),
-                    ownership: .announce(key: message.key, revision: announcement.revision,
-                                         sendBy: announcement.deadline(changed: changed)),
+                    ownership: .announce(key: message.key, revision: announcement.revision),
                     reason: changed ? "\(announcement.kind.rawValue) changed since it was last announced" : nil,
                     after: threadChanges[message.channel] ?? [])
             }

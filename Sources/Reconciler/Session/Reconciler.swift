@@ -99,10 +99,8 @@ public final class Reconciler: Sendable {
         do {
             let plan = try Planner.diff(desired: compiled.desired, snapshot: snapshot, ownership: ownership,
                                         options: planOptions)
-            var run = PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
-                                 plan: plan, configHash: configHash, recovered: recovered)
-            run.plannedAt = now()
-            return run
+            return PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
+                              plan: plan, configHash: configHash, recovered: recovered)
         } catch {
             throw ReconcileError.refused(error)
         }
@@ -180,11 +178,8 @@ public final class Reconciler: Sendable {
         var record = RunRecord(id: runID, guildID: guildID, startedAt: now(), planned: run.plan.changes.count,
                                trigger: options.trigger)
         try await store.beginRun(record)
-        let clock = now
-        let offset = run.plannedAt.map { run.instant.timeIntervalSince($0) } ?? 0
         let executor = ApplyExecutor(store: store, performer: performer, guildID: guildID,
-                                     maxConcurrency: options.maxConcurrency, now: now,
-                                     announcementClock: { clock().addingTimeInterval(offset) })
+                                     maxConcurrency: options.maxConcurrency, now: now)
         let results = try await executor.run(run.plan, runID: runID, progress: progress)
         await readCache.forget(touchedBy: run.plan)
         let used = await counts() - before
@@ -233,14 +228,13 @@ public final class Reconciler: Sendable {
             in: saved.plan, ownership: ownership, snapshot: snapshot, policy: compiled.desired.policy) {
             throw ReconcileError.tamperedPlan(violation)
         }
-        var fresh = try await diff(
+        let fresh = try await diff(
             compiled: compiled, at: saved.instant, configHash: configHash,
             signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency,
             snapshot: snapshot, ownership: ownership, recovered: [:])
         if let violation = SavedPlanAudit.firstDifference(saved: saved.plan, fresh: fresh.plan) {
             throw ReconcileError.tamperedPlan(violation)
         }
-        fresh.plannedAt = nil // the real clock decides whether an announcement is still due
         return try await apply(fresh, progress: progress)
     }
 
