@@ -48,7 +48,7 @@ import Testing
         let config = try Self.club()
         let at = instant("2026-12-05T19:46:00Z")
         let preview = MessagePreview.text(Compiler.compile(config, at: at), config: config, at: at)
-        let alert = "── series/endurance/event/end-petit/team/red/message/stint-2\n"
+        let alert = "── series/endurance/event/end-petit/team/red/message/stint-alice-1796500800\n"
             + "   in #petit-le-mans-signup › 🧵 Apex Red\n"
             + "   >> stint-alert, pings @Alice Moreau\n"
         #expect(preview.contains(alert))

@@ -94,9 +94,9 @@ import Testing
 
     @Test func stintAlertsAppearAtTheirLead() throws {
         let before = try layout("2026-12-12T18:44:59Z").desired.messages.map(\.key.rawValue)
-        #expect(!before.contains("\(base)/team/red/message/stint-2"))
+        #expect(!before.contains("\(base)/team/red/message/stint-bo-1797102000"))
         let after = try layout("2026-12-12T18:45:00Z").desired.messages
-        let alert = try #require(after.first { $0.key == "\(base)/team/red/message/stint-2" })
+        let alert = try #require(after.first { $0.key == "\(base)/team/red/message/stint-bo-1797102000" })
         #expect(alert.channel == "\(base)/team/red/thread")
         #expect(alert.content.contains("<@284611907262775297>"))
         #expect(alert.pings == [284_611_907_262_775_297])
@@ -109,7 +109,7 @@ import Testing
     /// An alert is sendable for `announcement_grace` after its instant, then only skipped:
     /// it leaves `messages` for `lapsed` at the instant its window closes, a transition.
     @Test func stintAlertsLapseAfterTheGraceWindow() throws {
-        let key = ResourceKey("\(base)/team/red/message/stint-2")
+        let key = ResourceKey("\(base)/team/red/message/stint-bo-1797102000")
         let open = try layout("2026-12-12T18:49:59Z")
         #expect(open.desired.messages.contains { $0.key == key })
         #expect(open.nextTransition == instant("2026-12-12T18:50:00Z"))

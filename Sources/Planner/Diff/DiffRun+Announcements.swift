@@ -66,7 +66,8 @@ extension DiffRun {
                     fields: [FieldChange(name: "content", old: nil, new: message.content, isText: true),
                              FieldChange(name: "pings", old: nil, new: pings)],
                     operation: .postAnnouncement(channel: channel, content: message.content, pings: message.pings),
-                    ownership: .announce(key: message.key, revision: announcement.revision),
+                    ownership: .announce(key: message.key, revision: announcement.revision,
+                                         sendBy: announcement.deadline(changed: changed)),
                     reason: changed ? "\(announcement.kind.rawValue) changed since it was last announced" : nil,
                     after: threadChanges[message.channel] ?? [])
             }

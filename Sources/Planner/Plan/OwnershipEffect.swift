@@ -1,4 +1,5 @@
 import DiscordTypes
+import Foundation
 import Spec
 
 /// What the executor records in the state store after a change succeeded.
@@ -13,8 +14,11 @@ public enum OwnershipEffect: Hashable, Sendable, Codable {
     /// Remove `key` from the state store (deletes).
     case forget(ResourceKey)
     /// Record announcement `key` as sent at `revision`, with the message id Discord returns
-    /// (`sent_alerts`): never owned, so never edited, re-posted or deleted.
-    case announce(key: ResourceKey, revision: String)
+    /// (`sent_alerts`): never owned, so never edited, re-posted or deleted. `sendBy`: the
+    /// instant its window closes (`Announcement.sendBy`); the executor checks it against its
+    /// clock just before the request and records the announcement as skipped once it is
+    /// past, so a saved plan applied late or a prompt left open never sends it late.
+    case announce(key: ResourceKey, revision: String, sendBy: Date? = nil)
 
     /// The entry to store, given the id the request produced (creates) or nil.
     public func entry(createdID: Snowflake?) -> (ResourceKey, OwnershipEntry)? {

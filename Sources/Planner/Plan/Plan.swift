@@ -36,7 +36,7 @@ public struct Plan: Hashable, Sendable, Codable {
     /// revisions: what `PlanOptions.announced` holds afterwards.
     public var handledAnnouncements: [ResourceKey: String] {
         var result: [ResourceKey: String] = [:]
-        for change in changes { if case .announce(let key, let revision) = change.ownership { result[key] = revision } }
+        for change in changes { if case .announce(let key, let revision, _) = change.ownership { result[key] = revision } }
         for skipped in skippedAnnouncements { result[skipped.key] = skipped.revision }
         return result
     }

@@ -19,6 +19,6 @@ public struct SkippedAnnouncement: Hashable, Sendable, Codable {
         self.reason = reason
     }
 
-    /// `E/team/alpha/message/stint-2 (stint-alert): due …, past announcement_grace (5m)`.
+    /// `E/team/alpha/message/stint-ana-1796580000 (stint-alert): due …, past announcement_grace (5m)`.
     public var line: String { "\(key) (\(kind.rawValue)): \(reason)" }
 }

@@ -17,16 +17,22 @@ public struct ApplyExecutor: Sendable {
     /// how many buckets are worked at the same time.
     public var maxConcurrency: Int
     public var now: @Sendable () -> Date
+    /// The clock an announcement's deadline (`OwnershipEffect.announce`'s `sendBy`) is
+    /// compared with just before its request: `now`, or a simulated clock running from the
+    /// instant a plan was made for (`apply --at`, see `Reconciler.apply`).
+    public var announcementClock: @Sendable () -> Date
 
     public init(
         store: any StateStore, performer: any ChangePerformer, guildID: Snowflake,
-        maxConcurrency: Int = 8, now: @escaping @Sendable () -> Date = { Date() }
+        maxConcurrency: Int = 8, now: @escaping @Sendable () -> Date = { Date() },
+        announcementClock: (@Sendable () -> Date)? = nil
     ) {
         self.store = store
         self.performer = performer
         self.guildID = guildID
         self.maxConcurrency = max(1, maxConcurrency)
         self.now = now
+        self.announcementClock = announcementClock ?? now
     }
 
     /// Applies `plan`, journalling under `runID`; returns one result per change.
@@ -129,6 +135,15 @@ public struct ApplyExecutor: Sendable {
 
     /// One change: intent, request, outcome (with ownership) — the journal protocol.
     private func perform(_ change: Change, operation: DiscordCall, runID: String) async throws -> ChangeResult {
+        // Never late: a plan applied hours after it was made, a prompt left open or long
+        // rate-limit waits must not send an announcement after its window closed.
+        if case .announce(let key, let revision, let sendBy?) = change.ownership, announcementClock() >= sendBy {
+            let reason = Self.windowClosed
+            try await journalWithoutRequest(change, runID: runID, status: .skipped, reason: reason, effects: [
+                .announced(SentAlert(key: key.rawValue, sentAt: now(), revision: revision, outcome: .skipped, reason: reason))])
+            return ChangeResult(index: change.index, key: change.key, summary: change.summaryLine,
+                                status: .skipped, reason: reason)
+        }
         let (method, path) = operation.requestLine(guild: guildID)
         let identity = operation.createIdentity
         let intent = JournalIntent(
@@ -143,7 +158,7 @@ public struct ApplyExecutor: Sendable {
             switch change.ownership {
             case .none: break
             case .forget(let key): effects.append(.disown(key))
-            case .announce(let key, let revision):
+            case .announce(let key, let revision, _):
                 effects.append(.announced(SentAlert(key: key.rawValue, sentAt: now(),
                                                     messageID: performed.createdID, revision: revision)))
             case .record:
@@ -206,15 +221,20 @@ public struct ApplyExecutor: Sendable {
     }
 
     /// Journals a change that never became a request (skipped, or unresolvable).
-    private func journalWithoutRequest(_ change: Change, runID: String, status: JournalStatus, reason: String) async throws {
+    private func journalWithoutRequest(_ change: Change, runID: String, status: JournalStatus, reason: String,
+                                       effects: [StateEffect] = []) async throws {
         let (method, path) = change.operation.requestLine(guild: guildID)
         let entry = try await store.recordIntent(JournalIntent(
             runID: runID, guildID: guildID, index: change.index, key: change.key,
             action: change.action.rawValue, kind: change.kind, summary: change.summaryLine,
             method: method, route: path, recordedAt: now()))
         try await store.recordOutcome(entry: entry, JournalOutcome(status: status, answer: reason, finishedAt: now()),
-                                      effects: [])
+                                      effects: effects)
     }
+
+    /// Why an announcement planned in its window was not sent.
+    static let windowClosed = "window closed before it could be sent (announcement_grace)"
+
 }
 
 /// Who waits for whom: the plan's declared dependencies, plus "a ref to `.created(key)`
@@ -265,7 +285,7 @@ struct DependencyGraph {
 extension Change {
     /// The revision an announcement records once sent (nil for every other change).
     var announcedRevision: String? {
-        if case .announce(_, let revision) = ownership { revision } else { nil }
+        if case .announce(_, let revision, _) = ownership { revision } else { nil }
     }
 }
 

@@ -15,6 +15,11 @@ public struct PlannedRun: Sendable {
     public var configHash: String
     /// Resources adopted while settling a crashed earlier run (key -> id).
     public var recovered: [ResourceKey: Snowflake]
+    /// When (by the reconciler's clock) the plan was made. `apply` checks announcement
+    /// deadlines against a clock that started at `instant` then: the real clock for a plan
+    /// of now, a simulated one for `--at`. Nil (a saved plan): the real clock, so a plan file
+    /// applied late never sends an announcement after its window closed.
+    public var plannedAt: Date?
 
     public init(
         compiled: CompiledGuild, instant: Date, snapshot: GuildSnapshot, ownership: Ownership,

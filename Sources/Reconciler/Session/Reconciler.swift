@@ -99,8 +99,10 @@ public final class Reconciler: Sendable {
         do {
             let plan = try Planner.diff(desired: compiled.desired, snapshot: snapshot, ownership: ownership,
                                         options: planOptions)
-            return PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
-                              plan: plan, configHash: configHash, recovered: recovered)
+            var run = PlannedRun(compiled: compiled, instant: at, snapshot: snapshot, ownership: ownership,
+                                 plan: plan, configHash: configHash, recovered: recovered)
+            run.plannedAt = now()
+            return run
         } catch {
             throw ReconcileError.refused(error)
         }
@@ -178,8 +180,11 @@ public final class Reconciler: Sendable {
         var record = RunRecord(id: runID, guildID: guildID, startedAt: now(), planned: run.plan.changes.count,
                                trigger: options.trigger)
         try await store.beginRun(record)
+        let clock = now
+        let offset = run.plannedAt.map { run.instant.timeIntervalSince($0) } ?? 0
         let executor = ApplyExecutor(store: store, performer: performer, guildID: guildID,
-                                     maxConcurrency: options.maxConcurrency, now: now)
+                                     maxConcurrency: options.maxConcurrency, now: now,
+                                     announcementClock: { clock().addingTimeInterval(offset) })
         let results = try await executor.run(run.plan, runID: runID, progress: progress)
         await readCache.forget(touchedBy: run.plan)
         let used = await counts() - before
@@ -228,13 +233,14 @@ public final class Reconciler: Sendable {
             in: saved.plan, ownership: ownership, snapshot: snapshot, policy: compiled.desired.policy) {
             throw ReconcileError.tamperedPlan(violation)
         }
-        let fresh = try await diff(
+        var fresh = try await diff(
             compiled: compiled, at: saved.instant, configHash: configHash,
             signupUpdateFrequency: config.settings.notifications.signupUpdateFrequency,
             snapshot: snapshot, ownership: ownership, recovered: [:])
         if let violation = SavedPlanAudit.firstDifference(saved: saved.plan, fresh: fresh.plan) {
             throw ReconcileError.tamperedPlan(violation)
         }
+        fresh.plannedAt = nil // the real clock decides whether an announcement is still due
         return try await apply(fresh, progress: progress)
     }
 

@@ -15,38 +15,51 @@ struct AnnouncementBuilder {
         guard at < event.event.end else { return }
         let thread = teamKey.appending("thread")
         func announce(_ name: String, _ kind: Announcement.Kind, due: Date, revision: String,
-                      content: () -> String, pings: [Snowflake], marker: MessageMarker? = nil) {
+                      text: () -> AnnouncementText.Written, marker: MessageMarker? = nil) {
             guard at >= due else { return }
             let grace = settings.notifications.announcementGrace
             // The window is [due, due + grace): the instant it closes is a transition.
             let lapsed = at.timeIntervalSince(due) >= grace ? AnnouncementText.lapsed(due: due, grace: grace) : nil
+            let written = text()
             let message = DesiredMessage(
-                key: teamKey.appending("message", name), channel: thread, content: content(), marker: marker,
-                group: group, pings: pings,
-                family: .announcement(Announcement(kind: kind, due: due, revision: revision, lapsed: lapsed)))
+                key: teamKey.appending("message", name), channel: thread, content: written.content, marker: marker,
+                group: group, pings: written.pings,
+                family: .announcement(Announcement(
+                    kind: kind, due: due, revision: revision, lapsed: lapsed, sendBy: due.addingTimeInterval(grace),
+                    changeSendBy: kind.announcesChanges ? at.addingTimeInterval(grace) : nil)))
             if lapsed == nil { guild.messages.append(message) } else { guild.lapsed.append(message) }
         }
-        let users = team.members.compactMap { members[$0]?.discordUserID }
         announce("team-notice", .teamNotice, due: event.teamsFrom,
-                 revision: "members " + team.members.map { "\($0)=\(members[$0]?.discordUserID?.description ?? "-")" }.joined(separator: ","),
-                 content: { AnnouncementText.teamNotice(team, event: event.displayName, members: members) }, pings: users,
+                 revision: "members " + team.members.joined(separator: ",") + "\u{1F}" + team.name + "\u{1F}" + (team.car ?? "-"),
+                 text: { AnnouncementText.teamNotice(team, event: event.displayName, members: members) },
                  marker: .contentPrefix(prefix: AnnouncementText.teamNoticePrefix))
         if let strategy = team.strategy {
             let fields = [strategy.pitStops.map(String.init), strategy.fuelPerStint, strategy.tyres, strategy.notes]
             announce("strategy-changed", .strategyChanged, due: event.teamsFrom,
                      revision: "strategy " + fields.map { $0 ?? "-" }.joined(separator: "\u{1F}"),
-                     content: { AnnouncementText.strategyChanged(team, members: members) }, pings: users,
+                     text: { AnnouncementText.strategyChanged(team, members: members) },
                      marker: .contentPrefix(prefix: AnnouncementText.strategyChangedPrefix))
         }
         guard settings.stintAlerts else { return }
-        for (index, stint) in team.stints.enumerated() {
+        // Keyed by who drives when (not list position), so inserting or reordering stints
+        // never moves a sent alert to another key; "Stint N" counts in time order.
+        let ordered = team.stints.sorted { ($0.start, $0.driver) < ($1.start, $1.driver) }
+        for (index, stint) in ordered.enumerated() {
             let number = index + 1
             let driver = members[stint.driver]?.discordUserID
-            announce("stint-\(number)", .stintAlert, due: stint.start.addingTimeInterval(-settings.notifications.stintAlertLead),
-                     revision: "\(stint.driver)@\(Int(stint.start.timeIntervalSince1970))",
-                     content: { AnnouncementText.stintAlert(stint, number: number, team: team, members: members) },
-                     pings: driver.map { [$0] } ?? [],
-                     marker: .contentPrefix(prefix: AnnouncementText.stintAlertPrefix(number: number)))
+            let identity = "\(stint.driver)@\(Int(stint.start.timeIntervalSince1970))"
+            announce(Self.stintKey(stint), .stintAlert, due: stint.start.addingTimeInterval(-settings.notifications.stintAlertLead),
+                     revision: identity,
+                     text: { AnnouncementText.Written(
+                         content: AnnouncementText.stintAlert(stint, number: number, team: team, members: members),
+                         pings: driver.map { [$0] } ?? []) },
+                     marker: .contentPrefix(prefix: AnnouncementText.stintAlertPrefix,
+                                            containing: AnnouncementText.stintAlertMark(stint)))
         }
+    }
+
+    /// The last part of a stint alert's key: `stint-<driver id>-<start, unix seconds>`.
+    static func stintKey(_ stint: Stint) -> String {
+        "stint-\(stint.driver)-\(Int(stint.start.timeIntervalSince1970))"
     }
 }

@@ -44,11 +44,24 @@ public struct Announcement: Hashable, Sendable, Codable {
     /// Why it is too late to send (more than `announcement_grace` past `due`), nil while
     /// its window is open.
     public var lapsed: String?
+    /// The instant its window closes (`due` + `announcement_grace`): never sent from then
+    /// on, however late a plan is applied. Nil: no deadline.
+    public var sendBy: Date?
+    /// For a change notice: the window of a change detected at the compile instant (that
+    /// instant + `announcement_grace`). Nil: no deadline.
+    public var changeSendBy: Date?
 
-    public init(kind: Kind, due: Date, revision: String, lapsed: String? = nil) {
+    public init(kind: Kind, due: Date, revision: String, lapsed: String? = nil,
+                sendBy: Date? = nil, changeSendBy: Date? = nil) {
         self.kind = kind
         self.due = due
         self.revision = revision
         self.lapsed = lapsed
+        self.sendBy = sendBy
+        self.changeSendBy = changeSendBy
     }
+
+    /// The deadline of the send this plan makes: a change notice's counts from when the
+    /// change was detected, every other one's from `due`.
+    public func deadline(changed: Bool) -> Date? { changed ? changeSendBy : sendBy }
 }

@@ -8,17 +8,19 @@ import Foundation
 public enum MessageMarker: Hashable, Sendable, Codable {
     /// An embed whose footer text is exactly this (`simlane · <key>` on signup cards).
     case embedFooter(text: String)
-    /// Content starting with this (a stint alert's `Stint 3 for `: one per stint number in
-    /// its team's thread, so a content-only message needs no visible extra text).
-    case contentPrefix(prefix: String)
+    /// Content starting with `prefix` and, if set, containing `containing` (a stint alert:
+    /// `Stint ` and its start as `<t:unix:R>`, one per stint in its team's thread; a team
+    /// notice: `Team lineup for `), so a content-only message needs no visible extra text.
+    case contentPrefix(prefix: String, containing: String? = nil)
 
     /// Whether `message` carries this marker (authorship is checked by the caller).
     public func matches(_ message: Message) -> Bool {
         switch self {
         case .embedFooter(let text):
             message.embeds.contains { $0.footer?.text.trimmingCharacters(in: .whitespacesAndNewlines) == text }
-        case .contentPrefix(let prefix):
+        case .contentPrefix(let prefix, let containing):
             message.content.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(prefix)
+                && containing.map(message.content.contains) ?? true
         }
     }
 }

@@ -81,12 +81,12 @@ struct AnnouncementSeasonTests {
         #expect(!messages.contains { $0.content.hasPrefix("Stint 1 for ") }, "late alerts are never sent")
         #expect(messages.filter { $0.content.hasPrefix("Stint 2 for ") }.count == 2)
         let store = try SQLiteStateStore(path: StatePath.stateFile(config: club.path, override: nil))
-        let skipped = try await store.sentAlerts(guild: S.guild).filter { $0.key.hasSuffix("/stint-1") }
+        let skipped = try await store.sentAlerts(guild: S.guild).filter { $0.key.hasSuffix("-1796580000") }
         #expect(skipped.count == 2)
         #expect(skipped.allSatisfy {
             $0.outcome == .skipped && $0.messageID == nil && $0.reason?.contains("more than announcement_grace (5m)") == true
         })
-        let logged = harness.logs.lines.filter { $0.contains("announcement skipped") && $0.contains("/stint-1") }
+        let logged = harness.logs.lines.filter { $0.contains("announcement skipped") && $0.contains("-1796580000") }
         #expect(logged.count == 2, "\(harness.logs.lines)")
     }
 
@@ -108,7 +108,7 @@ struct AnnouncementSeasonTests {
         #expect(alerts.count == 2, "\(alerts.map(\.content))")
         let store = try SQLiteStateStore(path: StatePath.stateFile(config: club.path, override: nil))
         #expect(try await store.pendingIntents(guild: S.guild).isEmpty)
-        let records = try await store.sentAlerts(guild: S.guild).filter { $0.key.hasSuffix("/stint-1") }
+        let records = try await store.sentAlerts(guild: S.guild).filter { $0.key.hasSuffix("-1796580000") }
         #expect(Set(records.compactMap(\.messageID)) == Set(alerts.map(\.id)))
     }
 }
