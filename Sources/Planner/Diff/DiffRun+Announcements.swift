@@ -67,7 +67,7 @@ extension DiffRun {
                              FieldChange(name: "pings", old: nil, new: pings)],
                     operation: .postAnnouncement(channel: channel, content: message.content, pings: message.pings),
                     ownership: .announce(key: message.key, revision: announcement.revision,
-                                         sendBy: announcement.deadline(changed: changed)),
+                                         sendBy: announcement.deadline(changed: changed, at: options.at)),
                     reason: changed ? "\(announcement.kind.rawValue) changed since it was last announced" : nil,
                     after: threadChanges[message.channel] ?? [])
             }

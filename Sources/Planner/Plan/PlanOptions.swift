@@ -1,3 +1,4 @@
+import Foundation
 import Spec
 
 /// Switches for one `diff`.
@@ -20,6 +21,9 @@ public struct PlanOptions: Hashable, Sendable, Codable {
     /// Announcements already handled (sent or skipped), with the revision handled last (the
     /// state store's `sent_alerts`). The same revision is never announced again.
     public var announced: [ResourceKey: String] = [:]
+    /// The plan's instant: a change notice detected now may be sent until this +
+    /// `announcement_grace` (the executor checks). Nil: change notices have no deadline.
+    public var at: Date?
     /// A member with at least this many role grants/revokes in one plan gets them in one
     /// batched change (a fresh read plus one `PATCH`, two requests); nil never batches.
     /// Below 3 batching costs more requests than it saves (docs/architecture.md, "Role grants").

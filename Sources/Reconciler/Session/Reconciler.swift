@@ -91,6 +91,7 @@ public final class Reconciler: Sendable {
         snapshot: GuildSnapshot, ownership: Ownership, recovered: [ResourceKey: Snowflake]
     ) async throws -> PlannedRun {
         var planOptions = options.plan
+        planOptions.at = at
         planOptions.heldMessageEdits = SignupCardThrottle(frequency: signupUpdateFrequency)
             .held(try await store.managedMessages(guild: guildID), at: at)
         for alert in try await store.sentAlerts(guild: guildID) {

@@ -25,8 +25,7 @@ struct AnnouncementBuilder {
                 key: teamKey.appending("message", name), channel: thread, content: written.content, marker: marker,
                 group: group, pings: written.pings,
                 family: .announcement(Announcement(
-                    kind: kind, due: due, revision: revision, lapsed: lapsed, sendBy: due.addingTimeInterval(grace),
-                    changeSendBy: kind.announcesChanges ? at.addingTimeInterval(grace) : nil)))
+                    kind: kind, due: due, revision: revision, lapsed: lapsed, grace: grace)))
             if lapsed == nil { guild.messages.append(message) } else { guild.lapsed.append(message) }
         }
         announce("team-notice", .teamNotice, due: event.teamsFrom,

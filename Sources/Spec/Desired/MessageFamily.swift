@@ -44,24 +44,23 @@ public struct Announcement: Hashable, Sendable, Codable {
     /// Why it is too late to send (more than `announcement_grace` past `due`), nil while
     /// its window is open.
     public var lapsed: String?
-    /// The instant its window closes (`due` + `announcement_grace`): never sent from then
-    /// on, however late a plan is applied. Nil: no deadline.
-    public var sendBy: Date?
-    /// For a change notice: the window of a change detected at the compile instant (that
-    /// instant + `announcement_grace`). Nil: no deadline.
-    public var changeSendBy: Date?
+    /// Its window (`announcement_grace`), nil: no deadline. Kept as a length, not as an
+    /// instant derived from the compile instant, so the layout is constant between transitions.
+    public var grace: TimeInterval?
 
-    public init(kind: Kind, due: Date, revision: String, lapsed: String? = nil,
-                sendBy: Date? = nil, changeSendBy: Date? = nil) {
+    public init(kind: Kind, due: Date, revision: String, lapsed: String? = nil, grace: TimeInterval? = nil) {
         self.kind = kind
         self.due = due
         self.revision = revision
         self.lapsed = lapsed
-        self.sendBy = sendBy
-        self.changeSendBy = changeSendBy
+        self.grace = grace
     }
 
-    /// The deadline of the send this plan makes: a change notice's counts from when the
-    /// change was detected, every other one's from `due`.
-    public func deadline(changed: Bool) -> Date? { changed ? changeSendBy : sendBy }
+    /// The instant the window of the send a plan makes at `at` closes: for a change notice,
+    /// `at` (when the change was detected) + grace; for every other, `due` + grace. Nil: no
+    /// deadline (no grace, or a change with no plan instant).
+    public func deadline(changed: Bool, at: Date?) -> Date? {
+        guard let grace else { return nil }
+        return changed ? at?.addingTimeInterval(grace) : due.addingTimeInterval(grace)
+    }
 }

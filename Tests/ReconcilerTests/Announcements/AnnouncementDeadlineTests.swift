@@ -45,9 +45,8 @@ import Testing
     @Test func thePlannerCarriesTheWindowsEndWithTheAnnouncement() {
         let due = Date(timeIntervalSince1970: 1_796_580_000)
         let detected = due.addingTimeInterval(3600)
-        let announcement = Announcement(kind: .teamNotice, due: due, revision: "r", sendBy: due.addingTimeInterval(300),
-                                        changeSendBy: detected.addingTimeInterval(300))
-        #expect(announcement.deadline(changed: false) == due.addingTimeInterval(300))
-        #expect(announcement.deadline(changed: true) == detected.addingTimeInterval(300))
+        let announcement = Announcement(kind: .teamNotice, due: due, revision: "r", grace: 300)
+        #expect(announcement.deadline(changed: false, at: detected) == due.addingTimeInterval(300))
+        #expect(announcement.deadline(changed: true, at: detected) == detected.addingTimeInterval(300))
     }
 }
